@@ -1,0 +1,48 @@
+"""Every page has one h1, a title, a unique description and lang en-GB."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bs4 import BeautifulSoup
+
+
+def _soup(page):
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_each_page_has_one_h1_title_and_language(site):
+    problems = []
+    for page in site.pages():
+        soup = _soup(page)
+        name = site.rel(page)
+        h1s = soup.find_all("h1")
+        if len(h1s) != 1:
+            problems.append(f"{name}: has {len(h1s)} h1 headings; give it exactly one")
+        title = soup.title.get_text(strip=True) if soup.title else ""
+        if not title:
+            problems.append(f"{name}: has no <title>")
+        if soup.html.get("lang") != "en-GB":
+            problems.append(f"{name}: lang is {soup.html.get('lang')!r}, not 'en-GB'")
+    assert not problems, "\n".join(problems)
+
+
+def test_descriptions_are_present_and_unique(site):
+    seen = defaultdict(list)
+    problems = []
+    for page in site.content_pages():
+        tag = _soup(page).find("meta", attrs={"name": "description"})
+        text = (tag.get("content") or "").strip() if tag else ""
+        if not text:
+            problems.append(f"{site.rel(page)}: no meta description; add `description:` to its front matter")
+        seen[text].append(site.rel(page))
+    problems += [f"Pages share a description: {', '.join(p)}" for d, p in seen.items() if d and len(p) > 1]
+    assert not problems, "\n".join(problems)
+
+
+def test_titles_are_unique(site):
+    seen = defaultdict(list)
+    for page in site.content_pages():
+        seen[_soup(page).title.get_text(strip=True)].append(site.rel(page))
+    shared = {t: p for t, p in seen.items() if len(p) > 1}
+    assert not shared, f"Pages share a <title>: {shared}"

@@ -1,0 +1,87 @@
+"""Every page is plain English, measured with the same function that prints
+the reading level under each title (hooks/readability.py)."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from hooks.readability import META_CLASS, measure, meta_line
+
+MIN_WORDS = 80
+MIN_EASE = 60
+MAX_GRADE = 9
+MAX_SENTENCE_WORDS = 30
+
+
+def _article(page) -> str:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article.md-content__inner")
+    assert article is not None, f"{page}: no article element"
+    return str(article)
+
+
+def test_every_page_meets_the_readability_floor(site):
+    problems = []
+    for page in site.content_pages():
+        result = measure(_article(page))
+        name = site.rel(page)
+        long = result.over(MAX_SENTENCE_WORDS)
+        if long:
+            problems.append(f"{name}: {len(long)} sentence(s) over {MAX_SENTENCE_WORDS} words; split them:\n    "
+                            + "\n    ".join(long))
+        if result.words < MIN_WORDS:
+            continue
+        if result.reading_ease < MIN_EASE or result.grade > MAX_GRADE:
+            problems.append(
+                f"{name}: reading ease {result.reading_ease} (need >= {MIN_EASE}), grade {result.grade} "
+                f"(need <= {MAX_GRADE}). Shorten these sentences and use everyday words:\n    "
+                + "\n    ".join(result.longest(3)))
+    assert not problems, "\n".join(problems)
+
+
+def test_each_page_shows_its_reading_time_and_level(site):
+    problems = []
+    for page in site.content_pages():
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        line = soup.select_one(f"article h1 + p.{META_CLASS}")
+        expected = BeautifulSoup(meta_line(measure(_article(page))), "html.parser").get_text()
+        if line is None:
+            problems.append(f"{site.rel(page)}: no reading time under the title")
+        elif line.get_text() != expected:
+            problems.append(f"{site.rel(page)}: shows {line.get_text()!r}, expected {expected!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_measure_counts_blocks_and_skips_code_and_quotes():
+    html = (
+        "<h1>Title here</h1><p>One short sentence. Another one here!</p>"
+        "<pre><code>ignored words in code that are many many many</code></pre>"
+        "<blockquote><p>" + "word " * 40 + "</p></blockquote>"
+    )
+    result = measure(html)
+    assert result.sentences == ["Title here", "One short sentence.", "Another one here!"]
+    assert result.words == 2 + 3 + 3 + 40
+    assert result.over(30) == []
+
+
+def test_long_sentence_is_reported_but_quoted_words_are_not_counted():
+    long = "This " + "very " * 30 + "long sentence."
+    quoted = 'Ostrom wrote "' + "inputs " * 30 + '" in 1996.'
+    result = measure(f"<p>{long}</p><p>{quoted}</p>")
+    assert result.over(30) == [long]
+
+
+@pytest.mark.parametrize(
+    "html, level",
+    [("<p>The cat sat on the mat. We like it.</p>", "very easy"),
+     ("<p>Institutional intersectoral collaboration necessitates comprehensive organisational "
+      "reconfiguration alongside considerable interdisciplinary deliberation.</p>", "hard")],
+)
+def test_level_label_follows_the_score(html, level):
+    assert measure(html).level == level
+
+
+def test_reading_time_rounds_up_to_whole_minutes():
+    assert measure("<p>" + "word " * 201 + "</p>").minutes == 2
+    assert measure("<p>word</p>").minutes == 1
