@@ -1,0 +1,171 @@
+"""The content checks catch each mistake an editor can make, and say where.
+
+Each test copies docs/ and mkdocs.yml to a temporary folder, makes exactly
+one mistake, runs the check as an editor would, and reads its message.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+PAGE = "why-co-produce.md"
+OTHER = "principles.md"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def run_check(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.check_content", str(project / "docs"), *extra],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+
+
+def append(project: Path, page: str, text: str) -> int:
+    """Add text at the end of a page; return the line number of its last line."""
+    path = project / "docs" / page
+    body = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + text + "\n"
+    path.write_text(body, encoding="utf-8")
+    return len(body.splitlines())
+
+
+def set_front_matter(project: Path, page: str, key: str, value: str | None) -> int:
+    """Change or remove one front matter line; return its line number."""
+    path = project / "docs" / page
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+    if value is None:
+        del lines[number]
+    else:
+        lines[number] = f"{key}: {value}"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return number + 1
+
+
+def front_matter(page: str, key: str) -> str:
+    for line in (ROOT / "docs" / page).read_text(encoding="utf-8").splitlines():
+        if line.startswith(f"{key}:"):
+            return line.split(":", 1)[1].strip()
+    raise AssertionError(f"docs/{page} has no {key}")
+
+
+def assert_reported(result, where: str, *phrases: str):
+    out = result.stdout
+    assert result.returncode == 1, f"The check passed despite the mistake:\n{out}{result.stderr}"
+    lines = [line for line in out.splitlines() if line.startswith(where + ":")]
+    assert lines, f"No message names {where}:\n{out}"
+    assert any(all(p in line for p in phrases) and "Fix:" in line for line in lines), (
+        f"No message at {where} says {phrases} with a fix:\n{out}")
+
+
+def test_clean_docs_pass():
+    result = run_check(ROOT)
+    assert result.returncode == 0, "docs/ has content problems:\n" + result.stdout
+
+
+@pytest.mark.parametrize("key", ["title", "description"])
+def test_missing_front_matter(project, key):
+    set_front_matter(project, PAGE, key, None)
+    assert_reported(run_check(project), f"docs/{PAGE}:1", f"no {key}")
+
+
+@pytest.mark.parametrize("key", ["title", "description"])
+def test_duplicate_front_matter(project, key):
+    line = set_front_matter(project, PAGE, key, front_matter(OTHER, key))
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", f"the {key} is the same", f"docs/{OTHER}")
+
+
+def test_description_too_long(project):
+    line = set_front_matter(project, PAGE, "description", "A sentence that goes on. " * 8)
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "characters long", "160")
+
+
+def test_image_without_alt_text(project):
+    line = append(project, PAGE, "![](assets/images/favicon.svg)")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "image 'favicon.svg' has no alt text")
+
+
+def test_html_image_without_alt_text(project):
+    line = append(project, PAGE, '<img src="assets/images/favicon.svg">')
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "image 'favicon.svg' has no alt text")
+
+
+def test_image_alt_text_is_a_file_name(project):
+    line = append(project, PAGE, "![favicon.svg](assets/images/favicon.svg)")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "file name as its alt text")
+
+
+@pytest.mark.parametrize("label", ["click here", "Here", "read more", "this page"])
+def test_vague_link_text(project, label):
+    line = append(project, PAGE, f"To learn more, see [{label}](principles.md).")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", f"'{label}' does not say where it goes")
+
+
+@pytest.mark.parametrize("text", ["[https://example.org/guide](https://example.org/guide)", "<https://example.org/guide>"])
+def test_bare_address_as_link_text(project, text):
+    line = append(project, PAGE, f"The guide is at {text}.")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "bare address")
+
+
+def test_skipped_heading_level(project):
+    line = append(project, PAGE, "## A section\n\nSome text.\n\n#### Too deep")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "'Too deep' skips a level", "h2 to h4")
+
+
+def test_second_level_one_heading(project):
+    line = append(project, PAGE, "# Another title")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "more than one level-one heading")
+
+
+def test_page_not_in_page_tree(project):
+    (project / "docs" / "stray.md").write_text("---\ntitle: Stray\ndescription: A stray page.\n---\n\n# Stray\n")
+    assert_reported(run_check(project), "docs/stray.md:1", "not in the page tree", "nav:")
+
+
+def test_page_in_tree_that_does_not_exist(project):
+    (project / "docs" / PAGE).unlink()
+    config = (project / "mkdocs.yml").read_text().splitlines()
+    line = next(i for i, text in enumerate(config, start=1) if text.rstrip().endswith(PAGE))
+    assert_reported(run_check(project), f"mkdocs.yml:{line}", f"lists '{PAGE}', which does not exist")
+
+
+def test_plain_http_link(project):
+    line = append(project, PAGE, "Read [the NIHR guidance](http://www.nihr.ac.uk/guidance).")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "http://www.nihr.ac.uk/guidance", "https://")
+
+
+def test_long_sentence(project):
+    sentence = "When you plan " + "the work and " * 10 + "the meetings with partners you should take care."
+    line = append(project, PAGE, sentence)
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "a sentence has", "words")
+
+
+def test_long_quotation_is_allowed(project):
+    append(project, PAGE, 'The definition reads "' + "shared power and shared work " * 8 + '" (Author, 2020).')
+    result = run_check(project)
+    assert "a sentence has" not in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("word, plain", [("utilise", "use"), ("facilitate", "help"), ("in order to", "to")])
+def test_word_to_avoid(project, word, plain):
+    line = append(project, PAGE, f"We {word} meet the group each month.")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", f"'{word}' is on the list", f"'{plain}")
+
+
+def test_words_list_can_be_extended(project, tmp_path):
+    words = tmp_path / "words.txt"
+    words.write_text((ROOT / "scripts/words-to-avoid.txt").read_text() + "synergy: working together\n")
+    line = append(project, PAGE, "We want synergy between teams.")
+    assert_reported(run_check(project, "--words", str(words)), f"docs/{PAGE}:{line}", "'synergy'", "working together")
