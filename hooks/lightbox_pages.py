@@ -1,0 +1,16 @@
+"""Load the lightbox only on pages that have an image to enlarge.
+
+mkdocs-glightbox adds its script and stylesheet to every page. Pages with no
+image set `glightbox: false` for themselves here, which the plugin reads,
+so most pages make two fewer requests.
+"""
+
+import re
+
+IMAGE = re.compile(r"!\[[^\]]*\]\(|<img\b", re.I)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if "glightbox" not in page.meta and not IMAGE.search(markdown):
+        page.meta["glightbox"] = False
+    return markdown
