@@ -1,0 +1,36 @@
+"""Every page offers an "Edit this page" link to its own source file,
+and the link does not print."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from conftest import load_config
+
+
+def test_every_page_links_to_its_source_for_editing(site):
+    edit_uri = load_config()["edit_uri"]
+    problems = []
+    for built in site.content_pages():
+        soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+        link = soup.select_one("article a[rel=edit]")
+        rel = site.rel(built).removesuffix("index.html").rstrip("/")
+        if link is None:
+            problems.append(f"{site.rel(built)}: no 'Edit this page' link")
+            continue
+        source = link["href"].removeprefix(edit_uri)
+        candidates = {f"{rel}.md", f"{rel}/index.md"} if rel else {"index.md"}
+        if not link["href"].startswith(edit_uri) or source not in candidates:
+            problems.append(f"{site.rel(built)}: edit link {link['href']} is not the page's source")
+        if link.get("title") != "Edit this page":
+            problems.append(f"{site.rel(built)}: edit link is labelled {link.get('title')!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_edit_link_is_hidden_in_print(site, server, page_for):
+    page = page_for()
+    page.goto(server + "principles/")
+    link = page.locator("article a[rel=edit]")
+    assert link.is_visible(), "The edit link should show on screen"
+    page.emulate_media(media="print")
+    assert not link.is_visible(), "The edit link shows in print; hide it in print.css"
