@@ -1,0 +1,165 @@
+"""The Easy Read pages (docs/easy-read/) are very easy to read, give each
+point a picture, print and show in big text, and link both ways with the
+full pages they come from."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from hooks.readability import measure
+
+MAX_GRADE = 5
+MIN_EASE = 80
+MAX_SENTENCE_WORDS = 15
+MIN_SCREEN_PX = 18
+MIN_PRINT_PX = 14 * 96 / 72  # 14 pt
+MIN_POINTS = 5
+
+# Easy Read page -> the full page it is a version of.
+VERSIONS = {
+    "easy-read/what-is-co-production/index.html": "what-is-co-production/index.html",
+    "easy-read/principles/index.html": "principles/index.html",
+    "easy-read/accessibility-checklist/index.html": "accessibility-checklist/index.html",
+    "easy-read/getting-started/index.html": "getting-started/index.html",
+}
+EASY_READ_PAGES = ["easy-read/index.html", *VERSIONS]
+
+
+def _soup(site, rel):
+    page = site.dir / rel
+    assert page.is_file(), f"{rel} was not built; check docs/{_source(rel)} and the Easy Read section of the nav"
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+
+
+def _source(rel: str) -> str:
+    """The Markdown file a built page comes from."""
+    if rel == "easy-read/index.html":
+        return "easy-read/index.md"
+    return rel[: -len("/index.html")] + ".md"
+
+
+def _article(soup):
+    return soup.select_one("article.md-content__inner")
+
+
+def _resolves_to(site, page_rel: str, href: str) -> str | None:
+    """The built file (relative to the site) a link on page_rel points to."""
+    base = "https://site.invalid/" + page_rel
+    target = urlsplit(urljoin(base, href))
+    if target.netloc != "site.invalid":
+        return None
+    rel = target.path.lstrip("/")
+    if rel == "" or rel.endswith("/"):
+        rel += "index.html"
+    return rel if (site.dir / rel).is_file() else None
+
+
+def test_easy_read_pages_are_in_the_build(site):
+    built = {site.rel(p) for p in site.content_pages() if site.rel(p).startswith("easy-read/")}
+    assert built == set(EASY_READ_PAGES), (
+        f"Easy Read pages built: {sorted(built)}; expected {sorted(EASY_READ_PAGES)}. "
+        "Update VERSIONS in tests/test_easy_read.py when you add or remove an Easy Read page.")
+
+
+@pytest.mark.parametrize("rel", EASY_READ_PAGES)
+def test_easy_read_text_is_very_easy(site, rel):
+    result = measure(str(_article(_soup(site, rel))))
+    long = result.over(MAX_SENTENCE_WORDS)
+    assert not long, (f"docs/{_source(rel)}: sentences over {MAX_SENTENCE_WORDS} words; "
+                      "split each into two:\n    " + "\n    ".join(long))
+    assert result.grade <= MAX_GRADE and result.reading_ease >= MIN_EASE, (
+        f"docs/{_source(rel)}: grade {result.grade} (need <= {MAX_GRADE}), reading ease "
+        f"{result.reading_ease} (need >= {MIN_EASE}). Use shorter words and sentences, such as:\n    "
+        + "\n    ".join(result.longest(3)))
+
+
+@pytest.mark.parametrize("rel", EASY_READ_PAGES)
+def test_every_point_has_its_picture(site, rel):
+    article = _article(_soup(site, rel))
+    wrapper = article.select_one("div.easy-read")
+    assert wrapper is not None, f'docs/{_source(rel)}: put the page under the h1 in <div class="easy-read" markdown>'
+    points = wrapper.select("div.easy-read-point")
+    assert len(points) >= MIN_POINTS, f"docs/{_source(rel)}: only {len(points)} Easy Read points; expected {MIN_POINTS} or more"
+    problems = []
+    for number, point in enumerate(points, 1):
+        text = " ".join(point.get_text(" ").split())
+        children = point.find_all(recursive=False)
+        picture = children[0].select_one(".twemoji svg") if children else None
+        if picture is None:
+            problems.append(f"point {number} ({text[:50]!r}) has no picture first; start it with "
+                            ':material-NAME:{ .easy-read-picture aria-hidden="true" }')
+            continue
+        icon = picture.parent
+        hidden = icon.get("aria-hidden") == "true"
+        labelled = icon.get("role") == "img" and icon.get("aria-label")
+        if not (hidden or labelled):
+            problems.append(f"point {number} ({text[:50]!r}): its picture needs aria-hidden=\"true\" "
+                            "if the text says the same, or role=\"img\" and an aria-label if it adds meaning")
+        if len(children) < 2 or not " ".join(children[1].get_text(" ").split()):
+            problems.append(f"point {number}: has a picture but no text after it")
+    # Every paragraph and list of the page sits in a point, except the link to the other version.
+    for block in wrapper.find_all(["p", "ul", "ol"]):
+        if block.find_parent("div", class_="easy-read-point") is None and not block.select_one(".easy-read-other"):
+            problems.append(f"text outside a point, so it has no picture: {block.get_text(' ', strip=True)[:60]!r}")
+    assert not problems, f"docs/{_source(rel)}:\n    " + "\n    ".join(problems)
+
+
+@pytest.mark.parametrize("easy, full", VERSIONS.items())
+def test_easy_read_and_full_pages_link_both_ways(site, easy, full):
+    to_full = [a for a in _article(_soup(site, easy)).find_all("a")
+               if a.get_text(" ", strip=True).startswith("Full version")]
+    assert to_full, f'docs/{_source(easy)}: no "Full version" link; add [Full version of ...](../{_source(full)}) under the h1'
+    assert _resolves_to(site, easy, to_full[0]["href"]) == full, (
+        f'docs/{_source(easy)}: the "Full version" link goes to {to_full[0]["href"]}, not docs/{_source(full)}')
+
+    article = _article(_soup(site, full))
+    to_easy = [a for a in article.find_all("a") if a.get_text(" ", strip=True).startswith("Easy Read version")]
+    assert to_easy, (f'docs/{_source(full)}: no "Easy Read version" link; add '
+                     f"[Easy Read version of this page]({_source(easy)}) on the line under the h1")
+    assert _resolves_to(site, full, to_easy[0]["href"]) == easy, (
+        f'docs/{_source(full)}: the "Easy Read version" link goes to {to_easy[0]["href"]}, not docs/{_source(easy)}')
+    # Near the top: before the first h2.
+    first_h2 = article.find("h2")
+    if first_h2 is not None:
+        later = first_h2.find_all_next("a")
+        assert to_easy[0] not in later, f'docs/{_source(full)}: move the "Easy Read version" link up, under the h1'
+
+
+TEXT_STYLES = """() => [...document.querySelectorAll('.easy-read p, .easy-read li')]
+  .filter(el => el.innerText.trim())
+  .map(el => {
+    const s = getComputedStyle(el);
+    return {text: el.innerText.trim().slice(0, 50), size: parseFloat(s.fontSize),
+            style: s.fontStyle, align: s.textAlign};
+  })"""
+
+
+def _text_styles(page_for, server, rel, media):
+    page = page_for(viewport={"width": 390, "height": 844})
+    page.emulate_media(media=media)
+    page.goto(server + rel)
+    styles = page.evaluate(TEXT_STYLES)
+    assert styles, f"docs/{_source(rel)}: no Easy Read text found on the page"
+    return styles
+
+
+@pytest.mark.parametrize("rel", EASY_READ_PAGES)
+def test_text_is_big_plain_and_left_aligned_on_screen(page_for, server, rel):
+    styles = _text_styles(page_for, server, rel, "screen")
+    small = [f"{s['size']:.1f}px: {s['text']!r}" for s in styles if s["size"] < MIN_SCREEN_PX]
+    assert not small, (f"docs/{_source(rel)}: text under {MIN_SCREEN_PX}px on screen; check the Easy Read "
+                       "section of components.css:\n    " + "\n    ".join(small))
+    odd = [f"{s['style']}, {s['align']}: {s['text']!r}" for s in styles
+           if s["style"] != "normal" or s["align"] not in ("left", "start")]
+    assert not odd, f"docs/{_source(rel)}: Easy Read text must not be italic or justified:\n    " + "\n    ".join(odd)
+
+
+@pytest.mark.parametrize("rel", EASY_READ_PAGES)
+def test_text_prints_at_14pt_or_more(page_for, server, rel):
+    styles = _text_styles(page_for, server, rel, "print")
+    small = [f"{s['size'] * 72 / 96:.1f}pt: {s['text']!r}" for s in styles if s["size"] < MIN_PRINT_PX - 0.01]
+    assert not small, (f"docs/{_source(rel)}: printed text under 14pt; check the Easy Read section "
+                       "of print.css:\n    " + "\n    ".join(small))
