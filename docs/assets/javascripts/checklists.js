@@ -45,7 +45,7 @@
       if (node.nodeType === 1 && /^(UL|OL)$/.test(node.tagName)) return;
       words.push(node.textContent);
     });
-    return words.join(" ").replace(/\s+/g, " ").trim();
+    return words.join("").replace(/\s+/g, " ").trim();
   }
 
   // Put the item's words inside its label, so each box is named by its text

@@ -121,8 +121,11 @@
     result.hidden = true;
     form.appendChild(result);
 
+    // The question's words, without its number or permalink.
     function questionText(question) {
-      return question.heading.textContent.replace(/^\s*\d+\.\s*/, "").trim();
+      var copy = question.heading.cloneNode(true);
+      copy.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
+      return copy.textContent.replace(/^\s*\d+\.\s*/, "").trim();
     }
 
     function showProblem(missing) {
