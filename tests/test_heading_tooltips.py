@@ -1,0 +1,57 @@
+"""Glossary tooltips appear in body text, never in headings, and every
+tooltip term has a plain definition on the Glossary page."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+from hooks.heading_tooltips import strip_heading_tooltips
+
+TERM = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.*)$")
+
+
+def _terms() -> list[tuple[int, str, str]]:
+    lines = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8").splitlines()
+    return [(n, m["term"], m["meaning"]) for n, line in enumerate(lines, 1) if (m := TERM.match(line))]
+
+
+def test_headings_lose_the_tooltip_but_keep_the_words():
+    html = ('<h2 id="x">What is <abbr title="Give and take">reciprocity</abbr>?</h2>'
+            '<p>Think about <abbr title="Give and take">reciprocity</abbr>.</p>')
+    out = strip_heading_tooltips(html)
+    assert '<h2 id="x">What is reciprocity?</h2>' in out
+    assert '<p>Think about <abbr title="Give and take">reciprocity</abbr>.</p>' in out
+
+
+def test_built_headings_have_no_tooltips_and_body_text_does(site):
+    in_headings, with_tooltips = [], 0
+    for page in site.content_pages():
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        if article is None:
+            continue
+        for heading in article.find_all(re.compile(r"^h[1-6]$")):
+            if heading.find("abbr"):
+                in_headings.append(f"{site.rel(page)}: heading '{heading.get_text(strip=True)}' has a tooltip; "
+                                   "check hooks/heading_tooltips.py is listed under hooks: in mkdocs.yml")
+        with_tooltips += bool(article.select("p abbr[title], li abbr[title], td abbr[title]"))
+    assert not in_headings, "\n".join(in_headings)
+    assert with_tooltips, ("No page shows a glossary tooltip in its text: check that pymdownx.snippets "
+                           "auto-appends includes/abbreviations.md")
+
+
+def test_every_tooltip_term_is_defined_in_the_glossary():
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8").lower()
+    missing = [f"includes/abbreviations.md:{n}: '{term}' has a tooltip but no entry in docs/glossary.md; "
+               f"add a '## {term[0].upper() + term[1:]}' entry with a plain definition"
+               for n, term, _ in _terms() if term.lower() not in glossary]
+    assert not missing, "\n".join(missing)
+
+
+def test_tooltips_are_short_and_plain():
+    long = [f"includes/abbreviations.md:{n}: the tooltip for '{term}' has {len(meaning.split())} words; "
+            "keep it to 20 or fewer, with the full meaning in docs/glossary.md"
+            for n, term, meaning in _terms() if not meaning or len(meaning.split()) > 20]
+    assert not long, "\n".join(long)
