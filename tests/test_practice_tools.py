@@ -257,12 +257,12 @@ def self_check_source(site):
         listing = heading.find_next_sibling("ul")
         answers = []
         for li in listing.select(":scope > li"):
-            answer = li.strong.get_text(strip=True)
+            answer = " ".join(li.strong.get_text().split())
             level = re.search(r"This is (informing|consultation|engagement|co-design|co-production)",
-                              li.get_text(" "))
+                              " ".join(li.get_text().split()))
             assert level, f"docs/{SELF_CHECK_PAGE}: answer {answer!r} does not say 'This is <level>'"
             answers.append((answer, level.group(1).capitalize()))
-        questions.append((heading.get_text(" ", strip=True).rstrip("¶").strip(), answers))
+        questions.append((" ".join(heading.get_text().split()).rstrip("¶").strip(), answers))
     return questions
 
 
@@ -429,7 +429,7 @@ def test_self_check_reads_as_a_list_without_javascript(site, server, page_for):
         if question not in text:
             problems.append(f"question {question!r} is not shown")
     for li in soup.select("article .self-check li"):
-        words = " ".join(li.get_text(" ").split())
+        words = " ".join(li.get_text().split())
         if words not in text:
             problems.append(f"answer and meaning {words[:60]!r} is not shown")
     for level in POINTS:
