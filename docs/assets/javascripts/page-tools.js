@@ -33,6 +33,14 @@
   makeButton(menuButton, "Menu");
   makeButton(searchButton, "Search");
 
+  /* Icons are pictures of their button's name: hide them from screen
+     readers, which read the button's name instead. */
+  document.querySelectorAll(".md-icon svg, .twemoji svg, svg.md-icon").forEach(function (svg) {
+    if (!svg.hasAttribute("aria-label") && !svg.querySelector("title")) {
+      svg.setAttribute("aria-hidden", "true");
+    }
+  });
+
   /* The search panel is a dialog: give it a name. */
   var dialog = document.querySelector('.md-search[role="dialog"]');
   if (dialog) dialog.setAttribute("aria-label", "Search");
@@ -142,9 +150,28 @@
     });
   }
 
-  /* The palette switch: Space works like Enter. */
+  /* The palette switch: Material shows the button for the palette in use
+     but leaves its radio button unticked when the palette came from the
+     system setting. Then Tab lands on a radio button whose label is
+     hidden, and the focus ring cannot be seen. Tick the one in use. */
   var palette = document.querySelector('[data-md-component="palette"]');
+  function syncPalette() {
+    var scheme = document.body.getAttribute("data-md-color-scheme");
+    palette.querySelectorAll(".md-option").forEach(function (option) {
+      var label = option.nextElementSibling;
+      if (label && !label.hidden && option.getAttribute("data-md-color-scheme") === scheme) {
+        option.checked = true;
+      }
+    });
+  }
   if (palette) {
+    syncPalette();
+    palette.addEventListener("change", function () { window.setTimeout(syncPalette, 0); });
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(function () { window.setTimeout(syncPalette, 0); });
+    }
+
+    /* Space works like Enter. */
     palette.addEventListener("keydown", function (event) {
       if (event.key === " " && event.target.classList.contains("md-option")) {
         event.preventDefault();
@@ -168,5 +195,113 @@
       if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
       target.focus();
     });
+  }
+})();
+
+/* ---------------------------------------------------------------------------
+   Section links and the share box
+   Each heading gets a "copy link" button beside its ¶ permalink. It copies
+   the section's full published address (the canonical address of the page
+   plus #id) and says "Link copied" to screen readers. The share box at the
+   end of the page gets its copy buttons here. Without JavaScript the ¶
+   links still work and the share box still shows its text.
+   --------------------------------------------------------------------------- */
+(function () {
+  "use strict";
+
+  var canonical = document.querySelector('link[rel="canonical"]');
+  var pageAddress = canonical ? canonical.href : window.location.href.split("#")[0];
+
+  /* One polite live region for every copy message. */
+  var status = document.createElement("div");
+  status.className = "copy-status";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+
+  function announce(message) {
+    status.textContent = "";
+    /* A fresh change, so the same message is read again on a second copy. */
+    window.setTimeout(function () { status.textContent = message; }, 100);
+  }
+
+  /* Older browsers and pages opened from a file have no clipboard API:
+     copy from a hidden text box instead, then put focus back. */
+  function copyWithTextBox(text) {
+    var active = document.activeElement;
+    var box = document.createElement("textarea");
+    box.value = text;
+    box.setAttribute("readonly", "");
+    box.className = "copy-status";
+    document.body.appendChild(box);
+    box.select();
+    var done = false;
+    try { done = document.execCommand("copy"); } catch (error) { done = false; }
+    document.body.removeChild(box);
+    if (active && active.focus) active.focus();
+    return done ? Promise.resolve() : Promise.reject(new Error("copy failed"));
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyWithTextBox(text); });
+    }
+    return copyWithTextBox(text);
+  }
+
+  /* Show a tick on the button for a moment after a copy. */
+  function markCopied(button) {
+    button.classList.add("is-copied");
+    window.setTimeout(function () { button.classList.remove("is-copied"); }, 2000);
+  }
+
+  function copyAndTell(text, button, message, failure) {
+    copy(text).then(
+      function () { markCopied(button); announce(message); },
+      function () { announce(failure); }
+    );
+  }
+
+  /* Copy-link buttons beside each heading's permalink. */
+  document.querySelectorAll(".md-content article .headerlink").forEach(function (link) {
+    var heading = link.parentElement;
+    if (!heading || !heading.id || !/^H[1-6]$/.test(heading.tagName)) return;
+    var isTitle = heading.tagName === "H1";
+    var address = isTitle ? pageAddress : pageAddress + "#" + heading.id;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "section-link-copy";
+    button.setAttribute("data-address", address);
+    var name = isTitle ? "Copy link to this page" : "Copy link to this section";
+    button.setAttribute("aria-label", name);
+    button.title = name;
+    button.addEventListener("click", function () {
+      copyAndTell(address, button, "Link copied",
+        "Could not copy. Use the ¶ link beside the heading instead.");
+    });
+    link.insertAdjacentElement("afterend", button);
+  });
+
+  /* The share box: copy the address, or the title, summary and address. */
+  var box = document.querySelector("[data-share-box]");
+  if (box) {
+    var actions = box.querySelector("[data-share-actions]");
+    var summary = box.querySelector("[data-share-summary]");
+    var addressText = box.querySelector("[data-share-address]");
+    box.querySelectorAll("button[data-copy]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        if (button.getAttribute("data-copy") === "summary") {
+          var lines = Array.prototype.map.call(summary.querySelectorAll("p"), function (p) {
+            return p.textContent.trim();
+          });
+          copyAndTell(lines.join("\n"), button, "Summary copied",
+            "Could not copy. Select the summary and copy it yourself.");
+        } else {
+          copyAndTell(addressText.textContent.trim(), button, "Link copied",
+            "Could not copy. Select the address and copy it yourself.");
+        }
+      });
+    });
+    if (actions) actions.hidden = false;
   }
 })();
