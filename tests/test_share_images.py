@@ -1,0 +1,78 @@
+"""hooks/share_images.py: link-preview pictures drawn at build time.
+
+Checks the drawing itself (size, colours, the title fits and is large), the
+image path for each page, and that each built page's image shows its own
+title: pages with different titles get different pictures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from types import SimpleNamespace
+
+from PIL import Image, ImageDraw, ImageFont
+
+from hooks import share_images
+
+
+def _ink_box(image: Image.Image, top: int, bottom: int):
+    """Bounding box of white text between two heights."""
+    region = image.crop((0, top, image.width, bottom)).convert("L").point(lambda v: 255 if v > 200 else 0)
+    return region.getbbox()
+
+
+def test_card_is_1200_by_630_with_the_title_in_large_type_inside_the_margins():
+    title = "Challenges and when not to co-produce"
+    image = share_images.draw_card(title, "Do co-production", "A guide to co-production")
+    assert image.size == (1200, 630)
+    assert image.getpixel((5, 5)) == Image.new("RGB", (1, 1), share_images.BACKGROUND).getpixel((0, 0))
+    box = _ink_box(image, 150, 500)
+    assert box is not None, "No title text was drawn."
+    left, top, right, bottom = box
+    assert left >= share_images.MARGIN - 5 and right <= 1200 - share_images.MARGIN + 5, (
+        f"The title runs outside the margins: {box}.")
+    # Large type: the title block is tall (several lines of big letters).
+    assert bottom - top >= 150, f"The title looks small: its text is only {bottom - top} px tall."
+
+
+def test_a_very_long_title_shrinks_but_stays_readable():
+    draw = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    title = "Is this co-production? A self-check for teams who want to share power with partners"
+    font, lines, line_height = share_images._title_lines(draw, title, 1040, 380)
+    assert font.size >= 48, f"Title type shrank to {font.size} px; keep at least 48 px."
+    assert all(draw.textlength(line, font=font) <= 1040 for line in lines)
+    assert len(lines) * line_height <= 380
+    assert " ".join(lines) == title, "Words of the title were lost."
+
+
+def test_the_guides_name_is_in_the_band():
+    image = share_images.draw_card("Principles", "Understand co-production", "A guide to co-production")
+    band = _ink_box(image, 510, 630)
+    assert band is not None and band[2] - band[0] > 300, "The guide's name is missing from the band."
+
+
+def test_image_path_for_each_kind_of_page():
+    def page(url):
+        return SimpleNamespace(url=url)
+    assert share_images.image_path(page("")) == "assets/images/social/index.png"
+    assert share_images.image_path(page("principles/")) == "assets/images/social/principles.png"
+    assert share_images.image_path(page("handouts/principles/")) == "assets/images/social/handouts-principles.png"
+
+
+def test_font_files_are_committed_with_their_licence():
+    for font in (share_images.BOLD, share_images.REGULAR):
+        assert font.is_file(), f"{font} is missing: the share images need it (no system fonts)."
+        ImageFont.truetype(str(font), 20)
+    assert (share_images.BOLD.parent / "LICENCE-DejaVu.txt").is_file(), "Keep the font's licence beside it."
+
+
+def test_each_built_page_has_its_own_image(site):
+    seen = {}
+    for page in site.content_pages():
+        rel = site.rel(page).removesuffix("index.html")
+        name = (rel.strip("/").replace("/", "-") or "index") + ".png"
+        path = site.dir / share_images.FOLDER / name
+        assert path.is_file(), f"{rel or './'}: no share image at {path.relative_to(site.dir)}."
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert digest not in seen, f"{rel} and {seen.get(digest)} have the same share image."
+        seen[digest] = rel
