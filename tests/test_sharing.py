@@ -141,9 +141,13 @@ def test_share_image_is_absolute_and_a_1200_by_630_png(site):
 def test_every_page_links_the_updates_feed_from_its_head(site):
     problems = []
     for page in site.pages():
-        links = soup_of(page).select('head link[rel="alternate"][type="application/atom+xml"]')
+        links = soup_of(page).select('head link[type="application/atom+xml"]')
         if len(links) != 1:
             problems.append(f"{site.rel(page)}: {len(links)} feed links in the head (want one).")
+        elif "alternate" not in links[0]["rel"] or links[0]["rel"] == ["alternate"]:
+            # Feed readers look for the "alternate" token. A rel of exactly "alternate"
+            # makes Material fetch sitemap.xml next to the feed on every page view.
+            problems.append(f"{site.rel(page)}: the feed link needs rel=\"alternate feed\", got {links[0]['rel']}.")
         elif links[0]["href"] != site.url + "feed.xml" or not links[0].get("title"):
             problems.append(f"{site.rel(page)}: the feed link is {links[0]}, want href={site.url}feed.xml and a title.")
     assert (site.dir / "feed.xml").is_file(), "feed.xml was not built (hooks/updates_feed.py)."
@@ -306,3 +310,47 @@ def test_404_page_search_opens_materials_search(site, server, page_for):
     # Material reads ?q=, fills its search box and opens search.
     tab.wait_for_function("() => document.getElementById('__search').checked")
     assert tab.input_value("input.md-search__input") == "power"
+
+
+@pytest.fixture(scope="module")
+def server_with_404(site):
+    """Serve the build like GitHub Pages: 404.html for any missing address."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import _Handler
+
+    class Handler(_Handler):
+        prefix = site.prefix
+
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = (site.dir / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site.dir)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{site.prefix}"
+    httpd.shutdown()
+
+
+def test_404_page_works_at_any_depth(site, server_with_404, page_for):
+    tab = page_for()
+    failed = []
+    tab.on("requestfailed", lambda request: failed.append(request.url))
+    bad = []
+    tab.on("response", lambda r: bad.append(r.url) if r.status >= 400 and r.url.endswith((".css", ".js")) else None)
+    response = tab.goto(server_with_404 + "an/old/address/that/moved/")
+    assert response.status == 404
+    assert tab.locator("article h1").inner_text() == "Page not found"
+    assert not failed and not bad, f"The 404 page at depth could not load: {failed + bad}"
+    # Material's stylesheet loaded: the header is styled, not plain text.
+    assert tab.locator(".md-header").evaluate("e => getComputedStyle(e).position") in ("sticky", "fixed")
+    tab.get_by_role("link", name="Principles").first.click()
+    tab.wait_for_url(server_with_404 + "principles/")
