@@ -28,7 +28,10 @@ BLOCKS = {
     "blockquote", "div", "section", "article", "details", "table", "tr",
 }
 SKIP = {"code", "pre", "script", "style", "svg", "button", "nav", "noscript", "template"}
-SKIP_CLASSES = {META_CLASS, "headerlink", "md-clipboard", "screen-only-tool"}
+# Parts the templates add around the page's own text: tools that do not
+# print, print-only headers and Material's last-updated line.
+SKIP_CLASSES = {META_CLASS, "headerlink", "md-clipboard", "screen-only-tool", "no-print",
+                "print-only", "md-source-file"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 QUOTED = re.compile(r"[\"“][^\"”]{0,600}[\"”]")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
