@@ -354,3 +354,17 @@ def test_404_page_works_at_any_depth(site, server_with_404, page_for):
     assert tab.locator(".md-header").evaluate("e => getComputedStyle(e).position") in ("sticky", "fixed")
     tab.get_by_role("link", name="Principles").first.click()
     tab.wait_for_url(server_with_404 + "principles/")
+
+
+def test_share_box_and_copy_buttons_do_not_print(site, server, page_for):
+    built, _ = _page_with_sections(site)
+    tab = page_for()
+    tab.goto(server + site.rel(built).removesuffix("index.html"))
+    tab.emulate_media(media="print")
+    shown = tab.evaluate("""() => [...document.querySelectorAll('[data-share-box], .section-link-copy')]
+        .filter(e => getComputedStyle(e).display !== 'none' && getComputedStyle(e).opacity !== '0')
+        .map(e => e.className)""")
+    assert not shown, (f"These print, but are screen tools: {sorted(set(shown))}. "
+                       "print.css should hide .no-print.")
+    # The last-updated date stays on the handout.
+    assert tab.locator("article .md-source-file").is_visible()

@@ -270,7 +270,7 @@
     var address = isTitle ? pageAddress : pageAddress + "#" + heading.id;
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "section-link-copy";
+    button.className = "section-link-copy no-print";
     button.setAttribute("data-address", address);
     var name = isTitle ? "Copy link to this page" : "Copy link to this section";
     button.setAttribute("aria-label", name);
