@@ -305,3 +305,43 @@
     if (actions) actions.hidden = false;
   }
 })();
+
+/* ---------------------------------------------------------------------------
+   Print this page and Large print
+   The two buttons above each page title start hidden, so without
+   JavaScript no button shows that cannot work. Large print is a switch
+   (aria-pressed) that sets the class large-print on <html> and is saved in
+   localStorage; overrides/guide/head-large-print.html applies it before
+   the page paints.
+   --------------------------------------------------------------------------- */
+(function () {
+  "use strict";
+
+  var KEY = "guide-large-print";
+  var root = document.documentElement;
+
+  function save(on) {
+    try {
+      if (on) window.localStorage.setItem(KEY, "on");
+      else window.localStorage.removeItem(KEY);
+    } catch (error) { /* Private mode: the choice lasts for this page only. */ }
+  }
+
+  document.querySelectorAll("[data-print-tools]").forEach(function (tools) {
+    var print = tools.querySelector("[data-print-page]");
+    var large = tools.querySelector("[data-large-print]");
+    if (print) {
+      print.addEventListener("click", function () { window.print(); });
+    }
+    if (large) {
+      large.setAttribute("aria-pressed", String(root.classList.contains("large-print")));
+      large.addEventListener("click", function () {
+        var on = !root.classList.contains("large-print");
+        root.classList.toggle("large-print", on);
+        large.setAttribute("aria-pressed", String(on));
+        save(on);
+      });
+    }
+    tools.hidden = false;
+  });
+})();
