@@ -1,0 +1,114 @@
+"""Print the handout pages of a built site to PDF.
+
+    python -m scripts.handout_pdfs site
+
+Each page in docs/handouts/ (for example docs/handouts/principles.md) is
+built to site/handouts/<name>/. This serves the built folder on 127.0.0.1,
+prints each of those pages with Debian's headless Chromium (through
+Playwright) using the guide's print stylesheet, and saves the result as
+site/handouts/pdf/<name>.pdf. It writes nothing into docs/.
+Only this command needs Chromium; the normal build does not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HANDOUTS = ROOT / "docs" / "handouts"
+PDF_FOLDER = Path("handouts") / "pdf"
+MAX_SIDES = 2
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def handout_names(docs: Path = HANDOUTS) -> list[str]:
+    """The handout pages: one per Markdown file in docs/handouts/."""
+    return sorted(p.stem for p in docs.glob("*.md") if p.stem != "index")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve `folder` on 127.0.0.1 at a free port; yield the base address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def print_pdf(page, url: str, out: Path) -> None:
+    """Print one page as the reader's browser would, at default settings."""
+    page.goto(url, wait_until="load")
+    page.emulate_media(media="print")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(out), prefer_css_page_size=True, print_background=False)
+
+
+def page_count(pdf: Path) -> int:
+    """Pages in a PDF, from its page objects (no extra tool needed)."""
+    import re
+    data = pdf.read_bytes()
+    return len(re.findall(rb"/Type\s*/Page(?!s)", data))
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("Usage: python -m scripts.handout_pdfs SITE_FOLDER", file=sys.stderr)
+        return 2
+    site = Path(argv[0]).resolve()
+    names = handout_names()
+    if not names:
+        print(f"No handout pages found in {HANDOUTS}.", file=sys.stderr)
+        return 1
+    missing = [n for n in names if not (site / "handouts" / n / "index.html").is_file()]
+    if missing:
+        print(f"{site} has no built page for: {', '.join(missing)}. Build the site first "
+              "(./guide pdf builds it for you).", file=sys.stderr)
+        return 1
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        print("Chromium was not found. Install Debian's Chromium:\n"
+              "  sudo apt-get install chromium", file=sys.stderr)
+        return 1
+
+    from playwright.sync_api import sync_playwright
+
+    too_long = []
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            for name in names:
+                out = site / PDF_FOLDER / f"{name}.pdf"
+                print_pdf(page, f"{base}handouts/{name}/", out)
+                sides = page_count(out)
+                print(f"{out.relative_to(site.parent)}: {sides} page(s)")
+                if sides > MAX_SIDES:
+                    too_long.append(f"docs/handouts/{name}.md prints on {sides} sides")
+        finally:
+            browser.close()
+    for line in too_long:
+        print(f"Warning: {line}; a handout should fit on {MAX_SIDES} sides of A4.", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
