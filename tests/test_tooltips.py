@@ -1,4 +1,4 @@
-"""Glossary tooltips appear in body text, never in headings, and every
+"""Glossary tooltips appear in body text, never in headings or links, and every
 tooltip term has a plain definition on the Glossary page."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import re
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from hooks.heading_tooltips import strip_heading_tooltips
+from hooks.tooltips import strip_tooltips
 
 TERM = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.*)$")
 
@@ -21,9 +21,14 @@ def _terms() -> list[tuple[int, str, str]]:
 def test_headings_lose_the_tooltip_but_keep_the_words():
     html = ('<h2 id="x">What is <abbr title="Give and take">reciprocity</abbr>?</h2>'
             '<p>Think about <abbr title="Give and take">reciprocity</abbr>.</p>')
-    out = strip_heading_tooltips(html)
+    out = strip_tooltips(html)
     assert '<h2 id="x">What is reciprocity?</h2>' in out
     assert '<p>Think about <abbr title="Give and take">reciprocity</abbr>.</p>' in out
+
+
+def test_links_lose_the_tooltip_but_keep_the_words():
+    html = '<p>See <a href="glossary/#nihr">the <abbr title="A funder">NIHR</abbr> guide</a>.</p>'
+    assert strip_tooltips(html) == '<p>See <a href="glossary/#nihr">the NIHR guide</a>.</p>'
 
 
 def test_built_headings_have_no_tooltips_and_body_text_does(site):
@@ -32,10 +37,10 @@ def test_built_headings_have_no_tooltips_and_body_text_does(site):
         article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
         if article is None:
             continue
-        for heading in article.find_all(re.compile(r"^h[1-6]$")):
-            if heading.find("abbr"):
-                in_headings.append(f"{site.rel(page)}: heading '{heading.get_text(strip=True)}' has a tooltip; "
-                                   "check hooks/heading_tooltips.py is listed under hooks: in mkdocs.yml")
+        for place in article.find_all(re.compile(r"^(h[1-6]|a)$")):
+            if place.find("abbr"):
+                in_headings.append(f"{site.rel(page)}: <{place.name}> '{place.get_text(strip=True)}' has a tooltip; "
+                                   "check hooks/tooltips.py is listed under hooks: in mkdocs.yml")
         with_tooltips += bool(article.select("p abbr[title], li abbr[title], td abbr[title]"))
     assert not in_headings, "\n".join(in_headings)
     assert with_tooltips, ("No page shows a glossary tooltip in its text: check that pymdownx.snippets "
