@@ -165,7 +165,9 @@ def test_printed_pages_have_no_chrome_and_lead_back_to_the_page(site, server, pa
         address = site.address(built)
         pdf = print_to_pdf(page, url_of(server, site, built), tmp_path / (name.replace("/", "_") + ".pdf"))
         text = " ".join(pdf_text(pdf).split())
-        for chrome in sorted(chrome_strings(built.read_text(encoding="utf-8"))):
+        chrome_only = chrome_strings(built.read_text(encoding="utf-8"))
+        assert len(chrome_only) > 5, f"{name}: found too little site chrome to check: {chrome_only}"
+        for chrome in sorted(chrome_only):
             if re.search(rf"(?<!\w){re.escape(chrome)}(?!\w)", text):
                 problems.append(f"{name}: site chrome {chrome!r} printed (hide it in print.css)")
         if address not in squash(text):
@@ -289,6 +291,19 @@ def test_checklists_print_with_empty_boxes(sample, page_for):
         assert style["fill"] in ("rgba(0, 0, 0, 0)", "transparent"), f"box {n} is filled in print: {style}"
         assert style["mask"] == "none" and style["border"] > 0 and style["tick"], \
             f"box {n} does not print as an empty outlined box: {style}"
+
+
+def test_print_is_black_on_white_in_dark_mode(sample, page_for):
+    page = page_for(color_scheme="dark")
+    page.goto(sample)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", \
+        "print-sample: the dark palette did not switch on, so this test checks nothing"
+    page.emulate_media(media="print")
+    colours = page.locator(".md-content article :is(h1, p, li, a, td, th, .admonition-title)").evaluate_all(
+        "els => [...new Set(els.map(e => getComputedStyle(e).color))]")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert colours == ["rgb(0, 0, 0)"], f"print-sample: text prints in {colours}, not black (print.css)"
+    assert background == "rgb(255, 255, 255)", f"print-sample: the page prints on {background}, not white"
 
 
 TEXT = ".md-content article :is(p, li, td, th):not(.page-meta)"
