@@ -18,6 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from test_practice_tools import run_axe
 
 PAGE_DOC = "docs/related-terms.md"
 PAGE = "related-terms/index.html"
@@ -182,13 +183,14 @@ def test_svg_text_contrasts_with_its_own_background(svg):
 
 # --- In Chromium: shown in dark mode, and opens larger by keyboard ---------
 
-def test_figure_shows_in_dark_mode_and_opens_larger_by_keyboard(server, page_for, figure):
+def test_figure_shows_in_dark_mode_passes_axe_and_opens_larger_by_keyboard(server, page_for, figure):
     page = page_for(color_scheme="dark", viewport={"width": 1000, "height": 900})
     page.goto(server + "related-terms/")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     img = page.locator(f"article figure img[src$='{SVG_NAME}']")
     img.scroll_into_view_if_needed()
     assert img.evaluate("i => i.complete && i.naturalWidth > 0"), f"{PAGE}: the ladder image did not load"
+    run_axe(page, f"{PAGE} in dark mode")
     link = page.locator("article figure a.glightbox")
     link.focus()
     page.keyboard.press("Enter")
