@@ -20,7 +20,9 @@ checked the old ones still work:
 
 --update keeps addresses that are already listed and still resolve, and
 refuses to drop one that broke: fix it first (see README.md, "Changing a
-page's address"). Use --site DIR to read an existing build instead.
+page's address"). --replace writes only the current addresses and drops
+broken ones: use it only before the guide is first published. Use
+--site DIR to read an existing build instead.
 """
 
 from __future__ import annotations
@@ -165,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--update", action="store_true", help="add every current address to the list")
     action.add_argument("--check", action="store_true", help="list addresses that no longer work")
+    action.add_argument("--replace", action="store_true",
+                        help="write only the current addresses, dropping broken ones (before first publication)")
     parser.add_argument("--site", type=Path, help="read this built site instead of building one")
     args = parser.parse_args(argv)
 
@@ -179,6 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             print(f"{len(listed) - len(broken)} of {len(listed)} published addresses work.")
             return 1 if broken else 0
+        if args.replace:
+            current = collect(site_dir)
+            LIST.write_text(HEADER + "\n".join(current) + "\n", encoding="utf-8")
+            print(f"tests/published-links.txt: replaced with {len(current)} current addresses "
+                  f"({len(broken)} listed addresses dropped).")
+            return 0
         if broken:
             print("Not updated: fix the addresses above first. Add a redirect in mkdocs.yml "
                   "(redirect_maps) for a moved page, or keep a heading's old id with "
