@@ -143,10 +143,10 @@ def resolve(site_dir: Path, address: str) -> str | None:
     return None
 
 
-def read_list(path: Path = LIST) -> list[tuple[int, str]]:
+def read_list(path: Path | None = None) -> list[tuple[int, str]]:
     """(line number, address) for each address in the committed list."""
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate((path or LIST).read_text(encoding="utf-8").splitlines(), start=1):
         line = line.strip()
         if line and not line.startswith("#"):
             rows.append((number, line))

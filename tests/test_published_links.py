@@ -101,3 +101,20 @@ def test_a_moved_page_needs_a_redirect_and_a_renamed_heading_its_old_id(site, tm
     shutil.rmtree(site_dir / moved)
     problem = resolve(site_dir, f"{moved}/")
     assert problem and "no page" in problem, f"A moved page without a redirect should be reported, got {problem!r}."
+
+
+def test_update_adds_new_addresses_and_refuses_to_drop_a_broken_one(site, tmp_path, monkeypatch, capsys):
+    from scripts import published_links
+
+    listed = tmp_path / "published-links.txt"
+    monkeypatch.setattr(published_links, "LIST", listed)
+    listed.write_text("# header\n./\nno-such-page/\n", encoding="utf-8")
+    assert published_links.main(["--update", "--site", str(site.dir)]) == 1
+    assert listed.read_text(encoding="utf-8") == "# header\n./\nno-such-page/\n", "--update changed a broken list."
+    assert "no-such-page/" in capsys.readouterr().out
+
+    listed.write_text("./\n", encoding="utf-8")
+    assert published_links.main(["--update", "--site", str(site.dir)]) == 0
+    after = [a for _, a in published_links.read_list(listed)]
+    assert after[0] != "" and set(after) == set(collect(site.dir)), "--update should list every current address."
+    assert published_links.main(["--check", "--site", str(site.dir)]) == 0
