@@ -138,9 +138,14 @@
     });
   });
 
-  /* Closing search on a small screen puts focus back on its button. */
+  /* Opening search from its button puts focus in the search box; closing
+     it on a small screen puts focus back on the button. */
   if (search && searchButton) {
     search.addEventListener("change", function () {
+      var input = document.querySelector(".md-search__input");
+      if (search.checked && input && document.activeElement === searchButton) {
+        window.setTimeout(function () { input.focus(); }, 0);
+      }
       if (!search.checked && searchButton.offsetParent !== null) {
         var active = document.activeElement;
         if (!active || active === document.body || (dialog && dialog.contains(active))) {
