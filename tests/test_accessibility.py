@@ -265,7 +265,17 @@ async () => {
   const cs = getComputedStyle(ind);
   const r = ind.getBoundingClientRect();
   const ring = g.parse(cs.outlineColor);
-  const behind = g.background(ind.parentElement || ind);
+  // What shows just outside the element, where the ring is drawn: the
+  // topmost thing there that is not the element itself.
+  let behind = null;
+  const points = [[r.left - 2, r.top + r.height / 2], [r.right + 2, r.top + r.height / 2],
+                  [r.left + r.width / 2, r.top - 2], [r.left + r.width / 2, r.bottom + 2]];
+  for (const [x, y] of points) {
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+    const hit = document.elementsFromPoint(x, y).find(e => e !== ind && !ind.contains(e));
+    if (hit) { behind = g.background(hit); break; }
+  }
+  if (!behind) behind = g.background(ind.parentElement || ind);
   const ownBg = g.background(ind);
   if (!el.dataset.guideWalk) el.dataset.guideWalk = 'late-' + Math.random();
   return {
