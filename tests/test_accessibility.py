@@ -968,7 +968,7 @@ async (samples) => {
     // The search placeholder text, when there is a search box.
     if (sel === '.md-search__input') {
       const input = document.querySelector('.md-search__input');
-      if (input && input.getClientRects().length) {
+      if (input && input.getClientRects().length && getComputedStyle(input).visibility === 'visible') {
         const bg = g.background(input);
         const raw = g.parse(getComputedStyle(input, '::placeholder').color);
         const ph = g.over(raw, bg);
