@@ -82,6 +82,9 @@ def item_text(li) -> str:
 def run_axe(page, where: str) -> None:
     axe = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
     page.add_script_tag(path=str(axe))
+    # Let colour transitions (such as a button's focus style) finish, so
+    # axe measures the colours a reader sees, not a frame in between.
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
     result = page.evaluate(
         """tags => axe.run({include: [['article']]}, {runOnly: {type: 'tag', values: tags}})""",
         AXE_TAGS,
