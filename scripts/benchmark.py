@@ -14,30 +14,23 @@ It is not a test: it prints figures and says which are over budget.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes"]
+from scripts.local_site import CHROMIUM_ARGS, ROOT, chromium, copy_project, serve
 
 BUDGET_PAGE_GZIP = 100 * 1024
 BUDGET_REQUESTS = 10
 BUDGET_BUILD_SECONDS = 3.0
 KINDS = ["html", "css", "js", "font", "image", "other"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def kb(size: float) -> str:
@@ -61,17 +54,6 @@ def build(project: Path, site_dir: Path, strict: bool = True) -> float:
     start = time.perf_counter()
     subprocess.run(command, cwd=project, check=True, env=env, capture_output=True)
     return time.perf_counter() - start
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part)
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 def site_url() -> str:
@@ -106,64 +88,42 @@ def kind_of(resource_type: str, url: str, content_type: str) -> str:
     return "other"
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    prefix = "/"
-
-    def translate_path(self, path):
-        if path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix):]
-        return super().translate_path(path)
-
-    def log_message(self, *args):
-        pass
-
-
-def serve(site_dir: Path, prefix: str):
-    handler = type("Handler", (_Handler,), {"prefix": prefix})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
-
-
 def page_weights(site_dir: Path) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium")
-    if not chromium:
+    executable = chromium()
+    if not executable:
         raise SystemExit("Chromium is missing: sudo apt-get install chromium (./guide bench installs it).")
     prefix = urlsplit(site_url()).path or "/"
-    httpd, base = serve(site_dir, prefix)
     pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
     results = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-            for rel in pages:
-                context = browser.new_context()  # a fresh context: an empty cache
-                page = context.new_page()
-                seen = []
-                page.on("requestfinished", lambda request: seen.append(request))
-                page.goto(base + rel.removesuffix("index.html"), wait_until="networkidle")
-                page.wait_for_timeout(300)
-                row = {"page": "/" + rel.removesuffix("index.html"), "requests": 0, "foreign": 0,
-                       "raw": defaultdict(int), "gzip": defaultdict(int)}
-                for request in seen:
-                    if request.url.startswith("data:"):
-                        continue
-                    row["requests"] += 1
-                    if urlsplit(request.url).hostname != "127.0.0.1":
-                        row["foreign"] += 1
-                        continue
-                    response = request.response()
-                    body = response.body() if response else b""
-                    kind = kind_of(request.resource_type, request.url, response.headers.get("content-type", "") if response else "")
-                    row["raw"][kind] += len(body)
-                    row["gzip"][kind] += len(gzip.compress(body, compresslevel=6)) if body else 0
-                results.append(row)
-                context.close()
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with serve(site_dir, prefix) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        for rel in pages:
+            context = browser.new_context()  # a fresh context: an empty cache
+            page = context.new_page()
+            seen = []
+            page.on("requestfinished", lambda request: seen.append(request))
+            page.goto(base + rel.removesuffix("index.html"), wait_until="networkidle")
+            page.wait_for_timeout(300)
+            row = {"page": "/" + rel.removesuffix("index.html"), "requests": 0, "foreign": 0,
+                   "raw": defaultdict(int), "gzip": defaultdict(int)}
+            for request in seen:
+                if request.url.startswith("data:"):
+                    continue
+                row["requests"] += 1
+                if urlsplit(request.url).hostname != "127.0.0.1":
+                    row["foreign"] += 1
+                    continue
+                response = request.response()
+                body = response.body() if response else b""
+                content_type = response.headers.get("content-type", "") if response else ""
+                kind = kind_of(request.resource_type, request.url, content_type)
+                row["raw"][kind] += len(body)
+                row["gzip"][kind] += len(gzip.compress(body, compresslevel=6)) if body else 0
+            results.append(row)
+            context.close()
+        browser.close()
     return results
 
 

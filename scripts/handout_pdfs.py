@@ -12,46 +12,19 @@ Only this command needs Chromium; the normal build does not.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import shutil
 import sys
-import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts.local_site import CHROMIUM_ARGS, ROOT, chromium, serve
+
 HANDOUTS = ROOT / "docs" / "handouts"
 PDF_FOLDER = Path("handouts") / "pdf"
 MAX_SIDES = 2
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 def handout_names(docs: Path = HANDOUTS) -> list[str]:
     """The handout pages: one per Markdown file in docs/handouts/."""
     return sorted(p.stem for p in docs.glob("*.md") if p.stem != "index")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path):
-    """Serve `folder` on 127.0.0.1 at a free port; yield the base address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def print_pdf(page, url: str, out: Path) -> None:
@@ -83,8 +56,8 @@ def main(argv: list[str]) -> int:
         print(f"{site} has no built page for: {', '.join(missing)}. Build the site first "
               "(./guide pdf builds it for you).", file=sys.stderr)
         return 1
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
+    executable = chromium()
+    if not executable:
         print("Chromium was not found. Install Debian's Chromium:\n"
               "  sudo apt-get install chromium", file=sys.stderr)
         return 1
@@ -93,7 +66,7 @@ def main(argv: list[str]) -> int:
 
     too_long = []
     with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             for name in names:

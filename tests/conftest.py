@@ -6,13 +6,9 @@ folder; nothing is written over docs/ or site/.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,8 +19,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# The parts of the project a build needs, for builds of a changed copy.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes"]
+from scripts.local_site import CHROMIUM_ARGS, chromium, copy_project, serve  # noqa: E402
 
 CHROMIUM_HELP = (
     "Chromium was not found on PATH. The browser tests need Debian's Chromium:\n"
@@ -52,18 +47,6 @@ def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.
          "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
         cwd=project, capture_output=True, text=True, env={**os.environ, **(env or {})},
     )
-
-
-def copy_project(dest: Path) -> Path:
-    """Copy what a build needs into `dest`, so a test can change the copy."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part)
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 @dataclass
@@ -114,43 +97,20 @@ def _default_site_url() -> str:
     raise AssertionError("mkdocs.yml has no site_url")
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    prefix = "/"
-
-    def translate_path(self, path):
-        if path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix):]
-        return super().translate_path(path)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """Serve the built site on 127.0.0.1 at the same path as the published site."""
-    handler = type("Handler", (_Handler,), {"prefix": site.prefix})
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site.dir))
-    )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}{site.prefix}"
-    yield base
-    httpd.shutdown()
+    with serve(site.dir, site.prefix) as base:
+        yield base
 
 
 def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    path = chromium()
     if not path:
         pytest.fail(CHROMIUM_HELP, pytrace=False)
     return path
 
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")

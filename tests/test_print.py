@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, build, copy_project
 from hooks.print_header import qr_svg
-from scripts.handout_pdfs import serve
+from scripts.local_site import serve
 
 PT = 4 / 3  # CSS pixels per point
 CHROME = (".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-skip", ".md-top",

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import load_config
+from scripts.local_site import serve
 
 CONFIG = load_config()
 SITE_NAME = CONFIG["site_name"]
@@ -315,29 +316,8 @@ def test_404_page_search_opens_materials_search(site, server, page_for):
 @pytest.fixture(scope="module")
 def server_with_404(site):
     """Serve the build like GitHub Pages: 404.html for any missing address."""
-    import functools
-    import http.server
-    import threading
-
-    from conftest import _Handler
-
-    class Handler(_Handler):
-        prefix = site.prefix
-
-        def send_error(self, code, message=None, explain=None):
-            if code != 404:
-                return super().send_error(code, message, explain)
-            body = (site.dir / "404.html").read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site.dir)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{site.prefix}"
-    httpd.shutdown()
+    with serve(site.dir, site.prefix, not_found=site.dir / "404.html") as base:
+        yield base
 
 
 def test_404_page_works_at_any_depth(site, server_with_404, page_for):

@@ -1,0 +1,79 @@
+"""Shared by the tests and the commands that open the built site in Chromium.
+
+- serve(): the built site on 127.0.0.1, at the same path as the published site;
+- copy_project(): what a build needs, copied so a test or benchmark can change it;
+- CHROMIUM_ARGS and chromium(): Debian's Chromium from PATH, never a download.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes"]
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a build needs into `dest`, so the copy can be changed."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part)
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+    not_found: Path | None = None
+
+    def translate_path(self, path):
+        if path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix):]
+        return super().translate_path(path)
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404 or self.not_found is None:
+            return super().send_error(code, message, explain)
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path, prefix: str = "/", not_found: Path | None = None):
+    """Serve `site_dir` on 127.0.0.1 under `prefix`; yield the base address.
+
+    With `not_found`, a missing address gets that page with status 404, as
+    GitHub Pages does with 404.html.
+    """
+    handler = type("Handler", (_Handler,), {"prefix": prefix, "not_found": not_found})
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
