@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache" / "template-downloads"
 TEMPLATES_DIR = "templates"
 # Bump when the conversion changes, so cached files are made again.
-VERSION = "1"
+VERSION = "2"
 
 FORMATS = {
     "docx": "Word document",
@@ -183,7 +183,8 @@ def _pandoc(body: str, fmt: str, source: str) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"template.{fmt}"
         try:
-            pypandoc.convert_text(body, fmt, format="markdown", outputfile=str(out),
+            # No "smart" quotes or dashes: the download keeps the page's own characters.
+            pypandoc.convert_text(body, fmt, format="markdown-smart", outputfile=str(out),
                                   extra_args=["--metadata", "lang=en-GB"])
         except Exception as error:
             raise TemplateError(f"{source}: pandoc could not make the {FORMATS[fmt]} download: "
