@@ -226,3 +226,17 @@ def test_a_converter_that_fails_fails_the_build_naming_the_page(tmp_path):
     first = f"docs/templates/{template_sources()[0].name}"
     assert first in result.stderr and "download" in result.stderr, (
         "the build failed without naming the template page:\n" + result.stderr[-2000:])
+
+
+def test_the_conversion_runs_without_mkdocs(site, tmp_path):
+    """scripts/template_downloads.py works on its own (for a build tool that
+    runs no MkDocs hooks), uncached, and makes the same documents."""
+    from scripts.template_downloads import build_downloads
+
+    made = build_downloads(ROOT / "docs", tmp_path, site.url, cache_dir=None)
+    assert set(made) == {f"templates/{p.name}" for p in template_sources()}
+    for source in template_sources():
+        for fmt, read in (("docx", docx_outline), ("odt", odt_outline)):
+            alone = read(tmp_path / "templates" / f"{source.stem}.{fmt}")
+            built = read(site.dir / "templates" / f"{source.stem}.{fmt}")
+            assert alone == built, f"docs/templates/{source.name}: the .{fmt} made alone differs from the built one"
