@@ -25,8 +25,9 @@ PAGE = "budget-planner/"
 STORE_KEY = "co-production-guide:budget-planner"
 FIELDS = ["partners", "sessions", "hours", "rate", "prep", "follow", "travel",
           "care-people", "care", "interpreters", "formats", "venue", "other"]
-# An illustrative budget. The fractions make rounding to the penny matter.
-ENTRY = {"partners": "6", "sessions": "4", "hours": "1.25", "rate": "20.33", "prep": "0.33",
+# An illustrative budget. Preparation comes to £161.4096, so it must round
+# up to £161.41: a total cut to the penny instead would show £161.40.
+ENTRY = {"partners": "6", "sessions": "4", "hours": "1.25", "rate": "20.38", "prep": "0.33",
          "follow": "0.5", "travel": "12.50", "care-people": "2", "care": "30", "interpreters": "150",
          "formats": "40", "venue": "80", "other": "1,250"}
 LINE_LABELS = {
@@ -137,7 +138,7 @@ def test_nothing_is_remembered_unless_saved(server, page_for):
     # Material keeps its own settings (such as the palette); none may hold an entry.
     kept = page.evaluate("Object.fromEntries(Object.entries(window.localStorage))")
     assert STORE_KEY not in kept, f"{PAGE}: the entries were stored without Save"
-    leaked = [key for key, value in kept.items() if "20.33" in value or "1,250" in value]
+    leaked = [key for key, value in kept.items() if "20.38" in value or "1,250" in value]
     assert not leaked, f"{PAGE}: entries were stored without Save under {leaked}"
     open_planner(page, server)
     assert all(page.input_value(f"#bp-{name}") == "" for name in FIELDS), \
