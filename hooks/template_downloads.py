@@ -1,0 +1,48 @@
+"""Word and OpenDocument downloads of each template page, made at build time.
+
+The work is done by scripts/template_downloads.py, plain functions any build
+tool can call. This hook only adds the files to the site and the links (with
+file type and size) under each template's title. A template that cannot be
+converted stops the build with a message naming the page.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from scripts import template_downloads as templates  # noqa: E402
+
+_made: dict[str, list[templates.Download]] = {}
+
+
+def on_files(files, config):
+    _made.clear()
+    for file in list(files.documentation_pages()):
+        if not templates.is_template(file.src_uri):
+            continue
+        try:
+            made = templates.make_downloads(
+                file.content_string, source=f"docs/{file.src_uri}", src_uri=file.src_uri,
+                site_url=config.site_url or "")
+        except templates.TemplateError as error:
+            raise PluginError(str(error)) from error
+        folder = file.src_uri.rsplit("/", 1)[0]
+        for name, data in made.items():
+            files.append(File.generated(config, f"{folder}/{name}", content=data))
+        _made[file.src_uri] = [templates.describe(name, data) for name, data in made.items()]
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    downloads = _made.get(page.file.src_uri)
+    if downloads:
+        return templates.add_download_links(markdown, downloads)
+    return markdown
