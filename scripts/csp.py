@@ -21,14 +21,18 @@ from pathlib import Path
 # An inline <script> whose type makes the browser run it. JSON data blocks
 # (Material's __config) are not run, so the policy does not cover them.
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
+STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
 SRC = re.compile(r"\ssrc\s*=", re.I)
 TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 META = re.compile(r"""<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>""", re.I)
-CONTENT = re.compile(r"""\scontent="([^"]*)\"""", re.I)
+CONTENT_ATTR = re.compile(r"""\scontent="([^"]*)\"""", re.I)
 CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 HEAD = re.compile(r"<head\b[^>]*>", re.I)
 COMMENT = re.compile(r"<!--.*?-->", re.S)
+# The page's own text (Material's <article>). An inline script there came
+# from a Markdown file, so it is never allowed: scripts live in files.
+CONTENT = re.compile(r"<article\b[^>]*\bmd-content__inner\b.*?</article>", re.S)
 
 # Everything except script-src. Each source is here for a reason:
 BASE_POLICY = {
@@ -36,9 +40,10 @@ BASE_POLICY = {
     # Material's icons in its stylesheet, and the guide's favicon, are
     # data: images.
     "img-src": ["'self'", "data:"],
-    # Only the guide's own stylesheets. No inline <style> or style="..."
-    # in the pages; scripts that set styles use element.style, which a
-    # policy does not block.
+    # The guide's own stylesheets, plus any template <style> element by
+    # its hash (policy_for adds them; mkdocs-glightbox writes one). No
+    # 'unsafe-inline': the pages have no style="..." attributes, and
+    # scripts that set styles use element.style, which a policy allows.
     "style-src": ["'self'"],
     "font-src": ["'self'"],
     # Material's search loads search/search_index.json from the site.
@@ -58,23 +63,42 @@ def script_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def inline_scripts(page_html: str) -> list[str]:
-    """The text of every inline script a browser would run, in page order."""
+def inline_scripts(page_html: str, in_text: bool | None = None) -> list[str]:
+    """The text of every inline script a browser would run, in page order.
+
+    in_text=False: only the template's scripts; True: only those in the
+    page's own text (the <article>); None: all.
+    """
+    page_html = COMMENT.sub("", page_html)
+    spans = [m.span() for m in CONTENT.finditer(page_html)]
     found = []
-    for match in SCRIPT.finditer(COMMENT.sub("", page_html)):
+    for match in SCRIPT.finditer(page_html):
         attrs, text = match.groups()
         if SRC.search(attrs):
             continue
         kind = TYPE.search(attrs)
-        if (kind.group(1).lower() if kind else "") in RUNNABLE_TYPES:
+        if (kind.group(1).lower() if kind else "") not in RUNNABLE_TYPES:
+            continue
+        inside = any(start <= match.start() < end for start, end in spans)
+        if in_text is None or in_text == inside:
             found.append(text)
     return found
 
 
+def inline_styles(page_html: str) -> list[str]:
+    """The text of every <style> element outside the page's own text."""
+    page_html = CONTENT.sub("", COMMENT.sub("", page_html))
+    return [match.group(1) for match in STYLE.finditer(page_html)]
+
+
 def policy_for(page_html: str) -> str:
-    """The policy for one page: the base policy plus its inline script hashes."""
-    hashes = list(dict.fromkeys(script_hash(text) for text in inline_scripts(page_html)))
-    directives = {"default-src": BASE_POLICY["default-src"], "script-src": ["'self'", *hashes], **BASE_POLICY}
+    """The policy for one page: the base policy plus the hashes of the
+    template's inline scripts (Material's, and the large-print switch)
+    and <style> elements."""
+    hashes = list(dict.fromkeys(script_hash(text) for text in inline_scripts(page_html, in_text=False)))
+    styles = list(dict.fromkeys(script_hash(text) for text in inline_styles(page_html)))
+    directives = {"default-src": BASE_POLICY["default-src"], "script-src": ["'self'", *hashes],
+                  **BASE_POLICY, "style-src": [*BASE_POLICY["style-src"], *styles]}
     return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
 
 
@@ -108,7 +132,7 @@ def page_policy(page_html: str) -> str | None:
     match = META.search(page_html)
     if not match:
         return None
-    content = CONTENT.search(match.group(0))
+    content = CONTENT_ATTR.search(match.group(0))
     return html.unescape(content.group(1)) if content else ""
 
 
@@ -128,7 +152,19 @@ def problems(page_html: str, name: str) -> list[str]:
     allowed = set(directives.get("script-src", []))
     if "'unsafe-inline'" in allowed:
         found.append(f"{name}: script-src allows 'unsafe-inline'. Fix: allow inline scripts by hash only.")
-    for number, text in enumerate(inline_scripts(page_html), 1):
+    for text in inline_scripts(page_html, in_text=True):
+        start = " ".join(text.split())[:60]
+        found.append(
+            f"{name}: the page's text has an inline script ({start!r}...), which the "
+            "Content-Security-Policy blocks. Fix: remove it from the Markdown; a page tool's "
+            "script goes in a file under docs/assets/javascripts/ (see README).")
+    styles = set(directives.get("style-src", []))
+    for text in inline_styles(page_html):
+        if script_hash(text) not in styles:
+            start = " ".join(text.split())[:60]
+            found.append(f"{name}: a <style> element ({start!r}...) has hash {script_hash(text)}, which the "
+                         "page's Content-Security-Policy does not allow. Fix: rebuild (hooks/csp.py runs last).")
+    for number, text in enumerate(inline_scripts(page_html, in_text=False), 1):
         if script_hash(text) not in allowed:
             start = " ".join(text.split())[:60]
             found.append(
