@@ -32,7 +32,7 @@ from urllib.parse import unquote, urlsplit
 
 RC = Path(__file__).with_name("linkcheckerrc")
 STATUS = re.compile(r"^(\d{3})\b")
-RETRY_PAUSE = 5
+RETRY_PAUSE = 5  # seconds before failed links are tried again
 
 
 @dataclass(frozen=True)
@@ -100,11 +100,25 @@ def check_site(site: Path, timeout: int | None = None) -> list[Result]:
     """Every outside link in the site, checked, with a retry for failures."""
     site = Path(site)
     with tempfile.TemporaryDirectory() as tmp:
-        # LinkChecker run by root reads files as "nobody".
+        # LinkChecker run by root reads files as "nobody", so it reads a
+        # copy of the pages in a folder anyone may read.
         Path(tmp).chmod(0o755)
+        copy = Path(tmp) / "site"
+        starts = []
+        for page in sorted(site.rglob("*.html")):
+            target = copy / page.relative_to(site)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(page, target)
+            starts.append(target)
+        for folder in [copy, *(p for p in copy.rglob("*") if p.is_dir())]:
+            folder.chmod(0o755)
         # Every built page is a start page, so LinkChecker reads them all,
         # including pages no other page links to.
-        rows = run_linkchecker(sorted(p.resolve() for p in site.rglob("*.html")), timeout)
+        rows = run_linkchecker(starts, timeout)
+        unread = [row["urlname"] for row in rows if not row["parentname"] and row["valid"] != "True"]
+        if unread or not rows:
+            raise RuntimeError("LinkChecker could not read these pages: " + ", ".join(unread or ["any"]))
+        site = copy
         results = [
             _result(_page_name(row["parentname"], site), row)
             for row in rows
