@@ -9,7 +9,7 @@
  *   - "guide-large-print" (the Large print switch);
  *   - Material's keys, which start with the guide's own path, for example
  *     "/guide/.__palette" (light or dark) and "/guide/.__tabs".
- * The button starts hidden: without JavaScript the guide saves nothing.
+ * The button's box starts hidden: without JavaScript the guide saves nothing.
  */
 (function () {
   "use strict";
@@ -37,7 +37,9 @@
     return keys.length;
   }
 
-  button.hidden = false;
+  // The box starts hidden (not the button: Material's button style would
+  // show it anyway).
+  button.closest("[data-clear-saved-box]").hidden = false;
   button.addEventListener("click", function () {
     var count = 0;
     try {

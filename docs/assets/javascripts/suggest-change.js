@@ -3,7 +3,8 @@
  * subject and body, or the new issue's title and body.
  *
  * The section is the heading named in the address (#section), or else the
- * last heading above the top of the screen. Without JavaScript the links
+ * last heading above the top of the screen while the reader was reading
+ * (before this box came into view). Without JavaScript the links
  * still carry the page's title and address.
  */
 (function () {
@@ -26,16 +27,40 @@
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
-  function currentSection() {
-    var all = headings();
+  function namedSection(all) {
     var hash = decodeURIComponent(window.location.hash.slice(1));
-    var named = hash && all.filter(function (h) { return h.id === hash; })[0];
-    if (named) return named;
+    return (hash && all.filter(function (h) { return h.id === hash; })[0]) || null;
+  }
+
+  function sectionOnScreen(all) {
     var found = null;
     all.forEach(function (h) {
       if (h.getBoundingClientRect().top <= 80) found = h;
     });
     return found;
+  }
+
+  // The section the reader is in, remembered while this box is off screen:
+  // moving to the links (by Tab or by scrolling) must not change it.
+  var reading = namedSection(headings());
+  var scrolled = false;
+  function remember() {
+    if (box.getBoundingClientRect().top > window.innerHeight) {
+      var all = headings();
+      reading = (!scrolled && namedSection(all)) || sectionOnScreen(all);
+    }
+  }
+  window.addEventListener("scroll", function () {
+    scrolled = true;
+    remember();
+  }, { passive: true });
+  window.addEventListener("hashchange", function () {
+    reading = namedSection(headings()) || reading;
+    scrolled = false;
+  });
+
+  function currentSection() {
+    return reading;
   }
 
   function update(link) {
