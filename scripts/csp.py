@@ -6,7 +6,9 @@ hash, worked out here from the page itself, so a pasted script or embed is
 blocked in the reader's browser. Plain functions: hooks/csp.py calls
 add_policy_to_site() after a build; another site builder can call the same.
 
-  python -m scripts.csp SITE_DIR    checks every page in a built site
+  python -m scripts.csp SITE_DIR          checks every page in a built site
+  python -m scripts.csp --add SITE_DIR    adds the policy (for a site builder
+                                          that runs no MkDocs hooks)
 """
 
 from __future__ import annotations
@@ -184,6 +186,10 @@ def check_site(site_dir: Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    errors = check_site(Path(sys.argv[1] if len(sys.argv) > 1 else "site"))
+    args = sys.argv[1:]
+    if args[:1] == ["--add"]:
+        args = args[1:]
+        print(f"Content-Security-Policy added to {add_policy_to_site(Path(args[0] if args else 'site'))} pages.")
+    errors = check_site(Path(args[0] if args else "site"))
     print("\n".join(errors) or "Every page has a Content-Security-Policy that allows its inline scripts.")
     sys.exit(1 if errors else 0)

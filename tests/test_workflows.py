@@ -41,3 +41,33 @@ def test_every_action_is_pinned_to_a_commit_with_its_version():
                 "Fix: use owner/action@<40-character commit> # vX.Y.Z")
             assert re.search(r"#\s*v\d+(\.\d+)*\s*$", line), (
                 f"{where}: the pinned action has no version comment. Fix: add '# vX.Y.Z' after it.")
+
+
+def _load(workflow: Path) -> dict:
+    import yaml
+
+    data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as True
+    return data
+
+
+def test_permissions_are_granted_per_job_only():
+    for workflow in WORKFLOWS:
+        data = _load(workflow)
+        name = workflow.relative_to(ROOT)
+        assert data.get("permissions") == {}, f"{name}: set 'permissions: {{}}' at the top; grant per job."
+        for job_name, job in data["jobs"].items():
+            granted = job.get("permissions")
+            assert isinstance(granted, dict), f"{name}: job {job_name} must list its own permissions."
+            writes = {k for k, v in granted.items() if v == "write"}
+            allowed = {"deploy": {"pages", "id-token"}, "links": {"issues"}}.get(job_name, set())
+            assert writes <= allowed, f"{name}: job {job_name} may not write {sorted(writes - allowed)}."
+
+
+def test_checkouts_keep_no_credentials():
+    for workflow in WORKFLOWS:
+        for job_name, job in _load(workflow)["jobs"].items():
+            for step in job.get("steps", []):
+                if str(step.get("uses", "")).startswith("actions/checkout@"):
+                    assert step.get("with", {}).get("persist-credentials") is False, (
+                        f"{workflow.relative_to(ROOT)}: job {job_name}: checkout needs persist-credentials: false")
