@@ -81,7 +81,7 @@ def _read_ids(page: Path) -> _Ids:
 
 
 def is_redirect(page: Path) -> bool:
-    head = page.read_text(encoding="utf-8", errors="replace")[:600]
+    head = page.read_text(encoding="utf-8", errors="replace")[:2000]  # the head, policy tag included
     return 'http-equiv="refresh"' in head and "Redirecting" in head
 
 

@@ -76,7 +76,7 @@ class Site:
 
 
 def _is_redirect(page: Path) -> bool:
-    head = page.read_text(encoding="utf-8", errors="replace")[:600]
+    head = page.read_text(encoding="utf-8", errors="replace")[:2000]  # the head, policy tag included
     return 'http-equiv="refresh"' in head and "Redirecting" in head
 
 

@@ -194,7 +194,7 @@ def test_skip_link_is_first_and_moves_focus_to_main_content(site, server, browse
             # The skip link fades in: wait for it to settle, then measure.
             if page.evaluate("document.activeElement.classList.contains('md-skip')"):
                 page.wait_for_function(
-                    "getComputedStyle(document.activeElement).opacity === '1'", timeout=3000
+                    "() => getComputedStyle(document.activeElement).opacity === '1'", timeout=3000
                 )
             first = page.evaluate("""() => {
               const e = document.activeElement; const r = e.getBoundingClientRect();
@@ -393,8 +393,8 @@ def test_every_control_is_reachable_with_a_visible_focus_ring(site, server, brow
 def wait_for_search(page):
     """Material's search box works once its index has loaded."""
     page.wait_for_function(
-        "(() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/initiali/i.test(m.textContent); })()",
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/initiali/i.test(m.textContent); }",
         timeout=15000,
     )
 
@@ -443,12 +443,12 @@ def test_search_opens_and_closes_from_the_keyboard(site, server, browser):
         wait_for_search(page)
         _tab_to(page, "e.classList.contains('md-search__input')", where)
         try:
-            page.wait_for_function(is_open, timeout=5000)
+            page.wait_for_function(f"() => {is_open}", timeout=5000)
         except Exception:
             raise AssertionError(f"{where}: focusing the search box did not open search.") from None
         page.keyboard.type("co-production")
         page.wait_for_function(
-            "document.querySelectorAll('.md-search-result__item').length > 0", timeout=10000
+            "() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=10000
         )
         page.keyboard.press("Escape")
         assert not page.evaluate(is_open), f"{where}: Escape did not close search."
@@ -466,7 +466,7 @@ def test_search_opens_and_closes_from_the_keyboard(site, server, browser):
         assert name, f"{where}: the search button has no name for screen readers."
         page.keyboard.press("Enter")
         assert page.evaluate(is_open), f"{where}: Enter on the search button did not open search."
-        page.wait_for_function("document.activeElement.classList.contains('md-search__input')",
+        page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')",
                                timeout=5000)
         page.keyboard.press("Escape")
         assert not page.evaluate(is_open), f"{where}: Escape did not close search."
@@ -495,7 +495,7 @@ def test_menu_and_sections_open_and_close_from_the_keyboard(site, server, browse
         )
         page.keyboard.press("Enter")
         assert page.evaluate(drawer_open), f"{where}: Enter on the menu button did not open the menu."
-        page.wait_for_function("!!document.activeElement.closest('.md-sidebar--primary')", timeout=5000)
+        page.wait_for_function("() => !!document.activeElement.closest('.md-sidebar--primary')", timeout=5000)
 
         # The page's section panel is showing; its title label goes back.
         section = page.evaluate("""() => {
@@ -510,7 +510,7 @@ def test_menu_and_sections_open_and_close_from_the_keyboard(site, server, browse
                 f"{where}: Enter on the back button did not leave the section panel."
             )
             page.wait_for_function(
-                f"document.activeElement.matches('label.md-nav__link[for=\"{section}\"]')", timeout=5000
+                f"() => document.activeElement.matches('label.md-nav__link[for=\"{section}\"]')", timeout=5000
             )
         # Every section label is a Tab stop in the top panel and opens with Space.
         labels = page.evaluate("""() => [...document.querySelectorAll(
@@ -535,7 +535,7 @@ def test_menu_and_sections_open_and_close_from_the_keyboard(site, server, browse
             f"{where}: Space on a section button did not open the section."
         )
         page.wait_for_function(
-            f"document.activeElement.matches('label.md-nav__title[for=\"{target}\"]')", timeout=5000
+            f"() => document.activeElement.matches('label.md-nav__title[for=\"{target}\"]')", timeout=5000
         )
         # Links of other panels are hidden, so Tab stays in the one showing.
         stray = page.evaluate(f"""() => [...document.querySelectorAll('.md-nav--primary a[href]')]
@@ -647,7 +647,11 @@ def test_text_spacing_does_not_clip_text(site, server, browser, width):
     try:
         for built in site.pages():
             visit(page, server, site, built)
-            page.add_style_tag(content=TEXT_SPACING_CSS)
+            # As a reader's own style sheet: the pages' security policy
+            # blocks an added <style> element, as it should.
+            page.evaluate("css => { const s = new CSSStyleSheet(); s.replaceSync(css);"
+                          " document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }",
+                          TEXT_SPACING_CSS)
             applied = page.evaluate("getComputedStyle(document.querySelector('main p, main h1')).letterSpacing")
             assert applied != "normal", "The text spacing style did not apply."
             page.evaluate(COLOUR_JS)

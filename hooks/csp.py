@@ -1,0 +1,31 @@
+"""Add a Content-Security-Policy to every built page (logic: scripts/csp.py).
+
+It runs after the build, over every HTML file, so the 404 page and redirect
+pages get one too, and the hashes cover scripts other plugins added.
+`mkdocs serve` gets no policy: its live-reload script changes on every
+request, so no hash could allow it. ./guide build and the tests add it.
+"""
+
+import logging
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scripts.csp import add_policy_to_site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.csp")
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def on_post_build(config):
+    if _serving:
+        log.info("Preview without the Content-Security-Policy, so live reload works.")
+        return
+    count = add_policy_to_site(Path(config["site_dir"]))
+    log.debug("Content-Security-Policy added to %d pages.", count)

@@ -1,0 +1,165 @@
+"""The Content-Security-Policy: on every page, allowing Material's inline
+scripts by hash only, and no page or tool breaks it in a real browser."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scripts import csp
+
+CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
+
+# Records every policy violation and replaces the print dialog, which a
+# headless browser cannot show, with a note that the page asked to print.
+WATCH = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', e => window.__violations.push(
+  e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
+window.print = () => { window.__printed = (window.__printed || 0) + 1; };
+"""
+
+
+def test_every_page_has_a_policy_that_allows_its_own_inline_scripts_only(site):
+    problems = csp.check_site(site.dir)
+    assert not problems, "\n".join(problems)
+    for page in site.pages():
+        policy = csp.page_policy(page.read_text(encoding="utf-8"))
+        directives = {part.split()[0]: part.split()[1:] for part in policy.split(";")}
+        name = site.rel(page)
+        assert directives["object-src"] == ["'none'"], name
+        assert directives["base-uri"] == ["'self'"], name
+        for kind in ("default-src", "font-src", "connect-src", "worker-src"):
+            assert directives[kind] == ["'self'"], f"{name}: {kind} {directives[kind]}"
+        styles = directives["style-src"]
+        assert styles[0] == "'self'" and all(s.startswith("'sha256-") for s in styles[1:]), (
+            f"{name}: style-src must be 'self' and hashes only, not {styles}")
+        assert directives["img-src"] == ["'self'", "data:"], name
+        scripts = directives["script-src"]
+        assert scripts[0] == "'self'" and all(s.startswith("'sha256-") for s in scripts[1:]), (
+            f"{name}: script-src must be 'self' and hashes only, not {scripts}")
+        assert len(scripts) - 1 == len(set(csp.inline_scripts(page.read_text(encoding="utf-8")))), name
+
+
+def test_a_changed_inline_script_is_reported_by_page_and_script(site):
+    page = site.dir / "principles" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    changed = text.replace('localStorage.getItem("guide-large-print")', 'localStorage.getItem("other")', 1)
+    assert changed != text, "the large-print script is missing from principles/index.html"
+    problems = csp.problems(changed, "principles/index.html")
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("principles/index.html: inline script 2 ('try{if(localStorage.getItem(\"other\")")
+    assert "does not allow" in problems[0] and "Fix:" in problems[0]
+
+
+def test_a_script_pasted_into_a_page_is_never_allowed(site):
+    text = (site.dir / "principles" / "index.html").read_text(encoding="utf-8")
+    pasted = text.replace("</article>", "<script>alert('hello')</script></article>", 1)
+    rebuilt = csp.add_policy(pasted)
+    assert csp.script_hash("alert('hello')") not in csp.page_policy(rebuilt)
+    problems = csp.problems(rebuilt, "principles/index.html")
+    assert any("page's text has an inline script (\"alert('hello')\"" in p for p in problems), problems
+
+
+def test_a_page_without_a_policy_is_reported(site):
+    text = (site.dir / "index.html").read_text(encoding="utf-8")
+    bare = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", text)
+    assert csp.problems(bare, "index.html")[0].startswith(
+        "index.html: the page has no Content-Security-Policy <meta> tag.")
+
+
+def _open(page_for, url, **options):
+    tab = page_for(**options)
+    errors = []
+    tab.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    tab.on("pageerror", lambda e: errors.append(f"script error: {e}"))
+    tab.add_init_script(WATCH)
+    tab.goto(url)
+    tab.wait_for_load_state("load")
+    return tab, errors
+
+
+def _assert_clean(tab, errors, what):
+    violations = tab.evaluate("window.__violations")
+    assert not violations and not errors, (
+        f"{what}: the page broke its Content-Security-Policy or logged an error:\n  "
+        + "\n  ".join(violations + errors))
+
+
+def test_every_page_runs_with_no_policy_violation_or_console_error(site, server, page_for):
+    problems = []
+    for page in site.pages():
+        rel = site.rel(page).removesuffix("index.html")
+        tab, errors = _open(page_for, server + rel)
+        # The colour switch (Material's palette) and the large print switch.
+        toggle = tab.locator("form[data-md-component=palette] label:visible").first
+        toggle.click()
+        large = tab.locator("[data-large-print]")
+        if large.count():
+            large.click()
+        tab.wait_for_timeout(100)
+        violations = tab.evaluate("window.__violations")
+        if violations or errors:
+            problems.append(f"{rel or 'home'}: " + "; ".join(violations + errors))
+        tab.context.close()
+    assert not problems, "Pages that break the policy or log errors:\n  " + "\n  ".join(problems)
+
+
+def test_search_copy_share_and_print_run_under_the_policy(site, server, page_for):
+    tab, errors = _open(page_for, server + "principles/", **CLIPBOARD)
+    # Search: Material loads its index and runs its worker.
+    tab.locator(".md-search__input").click()
+    tab.keyboard.type("power")
+    tab.wait_for_selector(".md-search-result__item", timeout=15000)
+    tab.keyboard.press("Escape")
+    # Copy link, share box, print and large print.
+    tab.locator("article h2 > button.section-link-copy").first.click()
+    tab.wait_for_function("() => document.querySelector('.copy-status').textContent === 'Link copied'")
+    tab.get_by_role("button", name="Copy summary").click()
+    tab.wait_for_function("() => document.querySelector('.copy-status').textContent === 'Summary copied'")
+    tab.get_by_role("button", name="Copy address").click()
+    tab.locator("[data-print-page]").click()
+    assert tab.evaluate("window.__printed") == 1, "Print this page did not ask the browser to print"
+    tab.locator("[data-large-print]").click()
+    assert tab.evaluate("document.documentElement.classList.contains('large-print')")
+    # Suggest a change: the script updates the link on focus.
+    tab.locator("a[data-suggest=issue]").focus()
+    _assert_clean(tab, errors, "principles/ with search, copy, share and print")
+
+
+@pytest.mark.parametrize("path", ["accessibility-checklist/", "handouts/principles/"])
+def test_checklists_run_under_the_policy(server, page_for, path):
+    tab, errors = _open(page_for, server + path)
+    boxes = tab.locator("article li.task-list-item label")
+    boxes.nth(0).click()
+    boxes.nth(1).click()
+    tab.locator(".checklist-tools__clear").click()
+    assert tab.locator("article li.task-list-item input:checked").count() == 0
+    _assert_clean(tab, errors, f"{path} with ticks and Clear ticks")
+
+
+def test_self_check_runs_under_the_policy(server, page_for):
+    tab, errors = _open(page_for, server + "self-check/")
+    form = tab.locator("form.self-check-form")
+    for i in range(form.locator("fieldset").count()):
+        form.locator("fieldset").nth(i).locator("input[type=radio]").first.check()
+    form.locator("button[type=submit]").click()
+    assert tab.locator("#self-check-result").is_visible()
+    form.locator("button[type=reset]").click()
+    _assert_clean(tab, errors, "self-check/ answered, shown and reset")
+
+
+def test_lightbox_opens_and_closes_under_the_policy(server, page_for):
+    tab, errors = _open(page_for, server + "related-terms/")
+    tab.locator("article a.glightbox").first.click()
+    tab.wait_for_selector(".glightbox-container .gslide-image img", state="visible")
+    tab.keyboard.press("Escape")
+    tab.wait_for_timeout(600)
+    _assert_clean(tab, errors, "related-terms/ with the picture enlarged and closed")
+
+
+def test_privacy_clear_button_runs_under_the_policy(server, page_for):
+    tab, errors = _open(page_for, server + "privacy/")
+    tab.get_by_role("button", name="Clear everything this guide saved").click()
+    _assert_clean(tab, errors, "privacy/ after Clear everything")

@@ -1,0 +1,126 @@
+"""The privacy page's Clear button, the footer links, and "Suggest a change"."""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build
+from scripts.local_site import copy_project, serve
+
+ISSUES = "https://github.com/co-production-guide/guide/issues/new"
+
+
+def _soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_footer_links_privacy_on_every_page(site):
+    for page in site.pages():
+        links = [a.get_text(strip=True) for a in _soup(page).select("footer .guide-footer-links a[href]")]
+        assert "privacy" in links, f"{site.rel(page)}: no Privacy link in the footer (overrides/partials/copyright.html)"
+
+
+def test_accessibility_statement_links_the_privacy_page(site):
+    hrefs = [a["href"] for a in _soup(site.dir / "accessibility-statement" / "index.html").select("article a[href]")]
+    assert "../privacy/" in hrefs
+
+
+def test_clear_button_removes_only_what_the_guide_saved_by_keyboard(server, page_for):
+    page = page_for()
+    page.goto(server + "accessibility-checklist/")
+    page.locator("article li.task-list-item label").first.click()
+    page.locator("[data-large-print]").click()
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.evaluate("localStorage.setItem('another-site', 'keep')")
+    saved = page.evaluate("Object.keys(localStorage)")
+    assert any(k.startswith("co-production-guide:checklist:") for k in saved), saved
+    assert "guide-large-print" in saved and "/guide/.__palette" in saved, saved
+
+    page.goto(server + "privacy/")
+    button = page.get_by_role("button", name="Clear everything this guide saved")
+    assert button.is_visible()
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.hasAttribute('data-clear-saved')"):
+            break
+    else:
+        pytest.fail("Tab never reached the Clear button")
+    page.keyboard.press("Enter")
+    status = page.locator("[data-clear-status]")
+    assert status.inner_text().startswith("Done. The guide has removed everything it saved"), status.inner_text()
+    assert page.evaluate("Object.keys(localStorage)") == ["another-site"], "other sites' records must stay"
+    assert not page.evaluate("document.documentElement.classList.contains('large-print')")
+    page.keyboard.press("Enter")
+    assert status.inner_text() == "The guide had saved nothing in this browser."
+    page.goto(server + "accessibility-checklist/")
+    assert page.locator("article li.task-list-item input:checked").count() == 0
+
+
+def test_clear_button_is_hidden_without_javascript(server, page_for):
+    page = page_for(java_script_enabled=False)
+    page.goto(server + "privacy/")
+    assert page.locator("[data-clear-saved]").count() == 1
+    assert not page.locator("[data-clear-saved]").is_visible()
+
+
+def test_every_page_has_a_github_suggestion_with_its_address(site):
+    for page in site.content_pages():
+        link = _soup(page).select_one("[data-suggest-box] a[data-suggest=issue]")
+        assert link, f"{site.rel(page)}: no Suggest a change link (overrides/guide/suggest-change.html)"
+        url = urlsplit(link["href"])
+        assert f"{url.scheme}://{url.netloc}{url.path}" == ISSUES
+        query = parse_qs(url.query)
+        assert query["title"][0].startswith("Suggestion for the guide: ")
+        assert query["body"][0].startswith(f"Page: {site.address(page)}\n"), (site.rel(page), query["body"])
+
+
+@pytest.fixture(scope="module")
+def site_with_email(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    out = tmp_path_factory.mktemp("site-email")
+    result = build(project, out, env={"GUIDE_FEEDBACK_EMAIL": "suggestions@example.org"})
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_without_an_address_there_is_no_email_link(site):
+    assert not _soup(site.dir / "principles" / "index.html").select("a[data-suggest=email]")
+
+
+def test_email_link_carries_page_and_section(site_with_email, page_for):
+    built = site_with_email / "principles" / "index.html"
+    link = _soup(built).select_one("a[data-suggest=email]")
+    url = urlsplit(link["href"])
+    assert url.scheme == "mailto" and unquote(url.path) == "suggestions@example.org"
+    body = parse_qs(url.query)["body"][0]
+    assert body.startswith("Page: https://co-production-guide.github.io/guide/principles/\n"), body
+
+    with serve(site_with_email, "/guide/") as base:
+        page = page_for(viewport={"width": 390, "height": 800})
+        page.goto(base + "principles/")
+        heading = page.locator("article h2[id]").nth(1)
+        section_id, text = heading.get_attribute("id"), heading.evaluate(
+            "h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink, button').forEach(e => e.remove());"
+            " return c.textContent.trim(); }")
+        heading.scroll_into_view_if_needed()
+        page.evaluate("h => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 10)",
+                      heading.element_handle())
+        page.wait_for_timeout(300)  # the reader reads the section, then moves to the link
+        email = page.locator("a[data-suggest=email]")
+        email.focus()
+        href = urlsplit(email.get_attribute("href"))
+        query = parse_qs(href.query)
+        assert query["subject"][0] == f"Suggestion for the guide: Principles ({text})", query
+        assert query["body"][0].startswith(
+            f"Page: https://co-production-guide.github.io/guide/principles/#{section_id}\nSection: {text}\n"), query
+        # A link to a section names that section, wherever the reader is.
+        page.goto(base + f"principles/#{section_id}")
+        page.wait_for_timeout(300)
+        issue = page.locator("a[data-suggest=issue]")
+        issue.focus()
+        query = parse_qs(urlsplit(issue.get_attribute("href")).query)
+        assert query["title"][0].endswith(f"({text})") and f"#{section_id}\n" in query["body"][0], query
