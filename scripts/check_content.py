@@ -19,11 +19,16 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from guide_core.config import ConfigError, load_config, nav_files, nav_line, yaml_problem  # noqa: E402
+from guide_core.rules import (  # noqa: E402
+    IMAGE_EXTENSIONS, MAX_IMAGE_BYTES, MAX_SENTENCE_WORDS, alt_is_file_name, description_problem,
+    is_bare_address, is_other_origin, is_vague_link_text, link_text_key, shared_values,
+)
+from guide_core.text import split_sentences, words_outside_quotations  # noqa: E402
+
 WORDS_TO_AVOID = Path(__file__).resolve().parent / "words-to-avoid.txt"
-MAX_DESCRIPTION = 160
-MAX_SENTENCE_WORDS = 30
-VAGUE_LINK_TEXT = {"here", "click here", "read more", "more", "this page", "this link", "link", "click", "this"}
-IMAGE_FILE = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif)$", re.I)
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -33,8 +38,6 @@ LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 HTML_LINK = re.compile(r"<a\b[^>]*href=\"([^\"]+)\"[^>]*>(.*?)</a>", re.I | re.S)
 QUOTED = re.compile(r"[\"“][^\"”]{0,600}[\"”]")
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,7 @@ class Page:
     meta: dict
     meta_lines: dict  # front matter key -> line number
     body: list[tuple[int, str]]  # (line number, text) of prose lines, code removed
+    meta_error: Problem | None = None  # front matter that is not valid YAML
 
 
 def load_words_to_avoid(path: Path = WORDS_TO_AVOID) -> dict[str, str]:
@@ -69,14 +73,14 @@ def load_words_to_avoid(path: Path = WORDS_TO_AVOID) -> dict[str, str]:
 
 def read_page(path: Path, shown: str) -> Page:
     lines = path.read_text(encoding="utf-8").splitlines()
-    meta, meta_lines, start = {}, {}, 0
+    meta, meta_lines, start, error = {}, {}, 0, None
     if lines and lines[0].strip() == "---":
         for end in range(1, len(lines)):
             if lines[end].strip() == "---":
                 try:
                     meta = yaml.safe_load("\n".join(lines[1:end])) or {}
-                except yaml.YAMLError:
-                    meta = {}
+                except yaml.YAMLError as problem:
+                    meta, error = {}, _front_matter_problem(problem, shown, lines)
                 for number in range(1, end):
                     key = lines[number].split(":", 1)[0].strip()
                     if key and not lines[number].startswith(" "):
@@ -97,58 +101,49 @@ def read_page(path: Path, shown: str) -> Page:
             in_comment = "-->" not in text
             continue
         body.append((number, re.sub(r"`[^`]*`", "", text)))
-    return Page(path, shown, meta if isinstance(meta, dict) else {}, meta_lines, body)
+    if not error and not isinstance(meta, dict):
+        error = Problem(shown, 2, "the front matter is not a list of 'name: value' lines",
+                        "write it as 'title: ...' and 'description: ...' lines between the '---' lines")
+    return Page(path, shown, meta if isinstance(meta, dict) else {}, meta_lines, body, error)
 
 
-def nav_files(nav) -> list[str]:
-    found = []
-    for item in nav or []:
-        value = list(item.values())[0] if isinstance(item, dict) else item
-        if isinstance(value, list):
-            found += nav_files(value)
-        elif isinstance(value, str) and not re.match(r"https?://", value):
-            found.append(value)
-    return found
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring its !ENV and !!python tags."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def nav_line(config_text: str, file: str) -> int:
-    for number, line in enumerate(config_text.splitlines(), start=1):
-        if re.search(rf"(:|-)\s*{re.escape(file)}\s*$", line):
-            return number
-    return 1
+def _front_matter_problem(error: yaml.YAMLError, shown: str, lines: list[str]) -> Problem:
+    """A YAML error in the front matter, with its line and a plain fix."""
+    found = yaml_problem(error, shown, first_line=2)
+    text = lines[found.line - 1] if 0 < found.line <= len(lines) else ""
+    key = text.split(":", 1)[0].strip()
+    if text.count(":") > 1 and key and not text.split(":", 1)[1].strip().startswith(('"', "'")):
+        fix = (f"put the {key} in double quotes, like this: {key}: \"{text.split(':', 1)[1].strip()}\" "
+               "(a colon inside the text confuses the front matter)")
+    else:
+        fix = ("write each front matter line as 'name: value'; put any value that holds a colon, "
+               "a # or a quotation mark in double quotes")
+    return Problem(shown, found.line, f"the front matter at the top is not valid YAML ({found.message.split('(', 1)[1].rstrip(')')})", fix)
 
 
 # --- The checks. Each takes the pages and yields problems. ------------------
 
 def check_front_matter(pages: list[Page]):
+    for page in pages:
+        if page.meta_error:
+            yield page.meta_error
+    readable = [p for p in pages if not p.meta_error]
     for key in ("title", "description"):
-        seen = defaultdict(list)
-        for page in pages:
+        values = {}
+        for page in readable:
             value = str(page.meta.get(key) or "").strip()
-            if not value:
-                yield Problem(page.name, 1, f"the page has no {key}",
-                              f"add a line '{key}: ...' to the front matter between the '---' lines at the top")
-                continue
-            seen[value.lower()].append(page)
-            if key == "description" and len(value) > MAX_DESCRIPTION:
-                yield Problem(page.name, page.meta_lines.get(key, 1),
-                              f"the description is {len(value)} characters long",
-                              f"shorten it to {MAX_DESCRIPTION} characters or fewer: one plain sentence")
-        for same in seen.values():
-            if len(same) > 1:
-                others = ", ".join(p.name for p in same)
-                for page in same:
-                    yield Problem(page.name, page.meta_lines.get(key, 1),
-                                  f"the {key} is the same as on another page ({others})",
-                                  f"give each page its own {key}")
+            values[page.name] = value
+            problem = description_problem(value) if key == "description" else (
+                None if value else (f"the page has no {key}",
+                                    f"add a line '{key}: ...' to the front matter between the '---' lines at the top"))
+            if problem:
+                yield Problem(page.name, page.meta_lines.get(key, 1) if value else 1, *problem)
+        by_name = {p.name: p for p in readable}
+        for names in shared_values(values):
+            for name in names:
+                yield Problem(name, by_name[name].meta_lines.get(key, 1),
+                              f"the {key} is the same as on another page ({', '.join(names)})",
+                              f"give each page its own {key}")
 
 
 def check_images(pages: list[Page]):
@@ -168,7 +163,7 @@ def _alt_problems(page, number, alt, src):
     if not alt:
         yield Problem(page.name, number, f"image '{image}' has no alt text",
                       f"describe what the image shows inside the square brackets: ![A short description]({src})")
-    elif IMAGE_FILE.search(alt) or alt.lower() in {Path(src).stem.lower(), image.lower()}:
+    elif alt_is_file_name(alt, src):
         yield Problem(page.name, number, f"image '{image}' has a file name as its alt text ('{alt}')",
                       "replace it with a few words that say what the image shows")
 
@@ -178,11 +173,10 @@ def check_link_text(pages: list[Page]):
         for number, text in page.body:
             links = LINK.findall(text) + [(t, h) for h, t in HTML_LINK.findall(text)]
             for label, href in links:
-                words = re.sub(r"[*_`]", "", re.sub(r"<[^>]+>", "", label)).strip().lower().rstrip(".")
-                if words in VAGUE_LINK_TEXT:
+                if is_vague_link_text(label):
                     yield Problem(page.name, number, f"the link text '{label}' does not say where it goes",
                                   f"use words that name the destination, for example the page or section title ({href})")
-                elif re.match(r"(https?://|www\.)", words):
+                elif is_bare_address(label):
                     yield Problem(page.name, number, f"the link text is a bare address ('{label}')",
                                   "use words that name the destination instead of the address")
             for address in AUTOLINK.findall(text):
@@ -229,9 +223,8 @@ def _sentences(page: Page):
         text = IMAGE.sub("", text)
         text = re.sub(r"<[^>]+>", " ", text)
         text = re.sub(r"\{[:#.][^}]*\}|[*_]{1,3}|:[a-z0-9-]+:", " ", text)
-        for sentence in SENTENCE_END.split(text):
-            if sentence.strip():
-                yield start, " ".join(sentence.split())
+        for sentence in split_sentences(text):
+            yield start, sentence
 
     for number, raw in page.body:
         text = raw.strip()
@@ -266,7 +259,7 @@ def _sentences(page: Page):
 def check_sentence_length(pages: list[Page]):
     for page in pages:
         for number, sentence in _sentences(page):
-            count = len(WORD.findall(QUOTED.sub("", sentence)))
+            count = words_outside_quotations(sentence)
             if count > MAX_SENTENCE_WORDS:
                 yield Problem(page.name, number,
                               f"a sentence has {count} words: '{sentence[:70]}...'",
@@ -289,8 +282,7 @@ def check_words_to_avoid(pages: list[Page], words: dict[str, str]):
 
 def check_page_tree(pages: list[Page], docs: Path, config: Path):
     text = config.read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_Loader) or {}
-    in_tree = nav_files(data.get("nav"))
+    in_tree = nav_files(load_config(config).get("nav"))
     shown_config = config.name
     on_disk = {p.path.relative_to(docs).as_posix() for p in pages}
     for file in in_tree:

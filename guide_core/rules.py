@@ -1,0 +1,74 @@
+"""The content rules, each written once. check_content, the hooks and the tests call them."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import PurePosixPath
+
+MAX_DESCRIPTION = 160          # characters: search results and link previews cut longer ones
+MAX_SENTENCE_WORDS = 30        # words in a sentence outside quotations
+MAX_EASY_READ_SENTENCE_WORDS = 15
+MAX_IMAGE_BYTES = 200 * 1024   # a photo larger than this is slow on a phone
+MIN_READING_EASE = 60
+MAX_GRADE = 9
+
+# Link text that does not say where the link goes (WCAG 2.4.4).
+VAGUE_LINK_TEXT = frozenset({
+    "here", "click here", "read more", "more", "this page", "this", "link", "click",
+    "this link", "more info", "more information", "find out more", "learn more", "go",
+})
+BARE_ADDRESS = re.compile(r"^(https?://|www\.)\S+$", re.I)
+IMAGE_EXTENSIONS = ("png", "jpg", "jpeg", "gif", "svg", "webp", "avif")
+# Alt text that is a file name ("photo.jpg") or a placeholder word ("image 2").
+FILE_NAME_ALT = re.compile(
+    r"(^[\w\-. ]+\.(png|jpe?g|gif|svg|webp|avif)$)|(^(img|image|picture|photo|diagram|icon|graphic)[\s_\-]*\d*$)",
+    re.I)
+OTHER_ORIGIN = re.compile(r"^(https?:)?//", re.I)
+
+
+def link_text_key(label: str) -> str:
+    """Link text as a reader hears it: no markup, lower case, no closing punctuation."""
+    text = re.sub(r"[*_`]", "", re.sub(r"<[^>]+>", "", label))
+    return " ".join(text.split()).lower().strip(" .:!?…")
+
+
+def is_vague_link_text(label: str) -> bool:
+    return link_text_key(label) in VAGUE_LINK_TEXT
+
+
+def is_bare_address(label: str) -> bool:
+    return bool(BARE_ADDRESS.match(link_text_key(label)))
+
+
+def alt_is_file_name(alt: str, src: str = "") -> bool:
+    alt = alt.strip()
+    name = PurePosixPath(src).name
+    return bool(alt) and bool(FILE_NAME_ALT.match(alt) or alt.lower() in {name.lower(), PurePosixPath(src).stem.lower()} - {""})
+
+
+def description_problem(text: str) -> tuple[str, str] | None:
+    """(what is wrong, fix) for a page description, or None if it is fine."""
+    text = (text or "").strip()
+    if not text:
+        return ("the page has no description",
+                "add a line 'description: ...' to the front matter between the '---' lines at the top")
+    if len(text) > MAX_DESCRIPTION:
+        return (f"the description is {len(text)} characters long",
+                f"shorten it to {MAX_DESCRIPTION} characters or fewer: one plain sentence")
+    return None
+
+
+def shared_values(values: dict[str, str]) -> list[list[str]]:
+    """Groups of names whose values are the same (ignoring case and spaces), e.g. two pages' descriptions."""
+    seen = defaultdict(list)
+    for name, value in values.items():
+        key = " ".join(str(value or "").split()).lower()
+        if key:
+            seen[key].append(name)
+    return [names for names in seen.values() if len(names) > 1]
+
+
+def is_other_origin(address: str) -> bool:
+    """True for an address that would load from another site (http://, https:// or //)."""
+    return bool(OTHER_ORIGIN.match(address.strip()))
