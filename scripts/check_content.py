@@ -296,7 +296,115 @@ def check_page_tree(pages: list[Page], docs: Path, config: Path):
                           f"add it under 'nav:' in {shown_config}, for example '- {page.meta.get('title', 'Title')}: {rel}'")
 
 
-def check(docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID) -> list[Problem]:
+# --- What editors pasting from Word or a web page get wrong. ---------------
+
+LOADING_TAG = re.compile(r"<(iframe|script|embed|object|video|audio|source|link|img|style|track)\b([^>]*)>", re.I)
+LOADING_ATTR = re.compile(r"\b(src|href|data|poster|srcset)\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+CSS_URL = re.compile(r"(?:url\(\s*[\"']?|@import\s+[\"'])((?:https?:)?//[^\"')\s]+)", re.I)
+EMPTY_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*(#?)\s*\)|<a\b[^>]*href=\"(#?)\"[^>]*>", re.I)
+EMPTY_TEXT_LINK = re.compile(r"(?<![!\]])\[\s*\]\(([^)]+)\)")
+TICKED = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\[[xX]\]\s")
+BARE_URL = re.compile(r"(?<![\w/(<\"'=])((?:https?://|www\.)[^\s)<>\]\"']+)", re.I)
+EMPTY_HEADING = re.compile(r"^#{1,6}\s*(\{[^}]*\})?\s*#*\s*$")
+STRAY_ATTR = re.compile(r"\{\s*#[\w-]+[^}]*\}")
+PASTED_BULLET = re.compile(r"^\s*([•◦▪▫●○■□‣⁃·∙➢➤►–—])\s*\S")
+ATTR_BLOCK = re.compile(r"\{[:#.][^}]*\}")
+
+
+def check_other_sites(pages: list[Page]):
+    """Anything that would make a reader's browser fetch from another site."""
+    fix = ("save the file in docs/assets/ and use its path there; for a video or a map, "
+           "link to it with words that say what it is instead of showing it on the page")
+    for page in pages:
+        for number, text in page.body:
+            for tag, attrs in LOADING_TAG.findall(text):
+                tag = tag.lower()
+                remote = [v for _, v in LOADING_ATTR.findall(attrs) if any(is_other_origin(s.split()[0]) for s in v.split(",") if s.strip())]
+                if tag == "link" and "stylesheet" not in attrs.lower() and "preload" not in attrs.lower():
+                    remote = remote if "icon" in attrs.lower() else []
+                if remote:
+                    yield Problem(page.name, number, f"this <{tag}> would load {remote[0]} from another site", fix)
+                elif tag in ("iframe", "embed", "object"):
+                    yield Problem(page.name, number, f"an embedded <{tag}> shows another site inside the page",
+                                  "link to it with words that say what it is instead")
+                elif tag == "script":
+                    yield Problem(page.name, number, "a <script> in a page runs code the guide does not test",
+                                  "remove it; page behaviour belongs in docs/assets/javascripts/ (ask a developer)")
+            for address in CSS_URL.findall(text):
+                yield Problem(page.name, number, f"this style would load {address} from another site", fix)
+            for _, src in IMAGE.findall(text):
+                if is_other_origin(src):
+                    yield Problem(page.name, number, f"the image {src} would load from another site", fix)
+
+
+def check_empty_links(pages: list[Page]):
+    for page in pages:
+        for number, text in page.body:
+            for match in EMPTY_LINK.finditer(text):
+                label = match.group(1) if match.group(1) is not None else "a link"
+                target = "#" if (match.group(2) or match.group(3)) else "nothing"
+                yield Problem(page.name, number, f"the link '{label}' goes to {target}",
+                              "put the page or web address in the round brackets, e.g. [Principles](principles.md), "
+                              "or remove the square brackets")
+            for href in EMPTY_TEXT_LINK.findall(text):
+                yield Problem(page.name, number, f"the link to {href} has no words, so readers cannot see or hear it",
+                              f"put words that name the destination in the square brackets: [Name of page]({href})")
+
+
+def check_ticked_items(pages: list[Page]):
+    for page in pages:
+        for number, text in page.body:
+            if TICKED.match(text):
+                yield Problem(page.name, number, "a checklist item is saved ticked ([x]), so every reader starts with it done",
+                              "save it unticked: '- [ ] ' (a space between the brackets)")
+
+
+def check_image_sizes(docs: Path, shown_root: Path):
+    for image in sorted(docs.rglob("*")):
+        if image.suffix.lower().lstrip(".") in IMAGE_EXTENSIONS and image.is_file():
+            size = image.stat().st_size
+            if size > MAX_IMAGE_BYTES:
+                yield Problem(image.relative_to(shown_root).as_posix(), 1,
+                              f"the image is {size / 1024:.0f} KB, over {MAX_IMAGE_BYTES // 1024} KB, so it is slow on a phone",
+                              "make it at most 1600 pixels wide and save it as JPEG (quality about 80) or WebP")
+
+
+def check_bare_addresses(pages: list[Page]):
+    for page in pages:
+        for number, text in page.body:
+            prose = LINK.sub(r"\1", IMAGE.sub("", text))
+            prose = re.sub(r"<[^>]*>", " ", re.sub(r"\]\([^)]*\)", "]", prose))
+            for address in BARE_URL.findall(prose):
+                address = address.rstrip(".,;:!?")
+                yield Problem(page.name, number, f"a bare web address in the text ({address})",
+                              f"make it a link with words that name the destination: [Name of the page]({address})")
+
+
+def check_empty_and_stray(pages: list[Page]):
+    for page in pages:
+        for number, text in page.body:
+            stripped = text.strip()
+            if EMPTY_HEADING.match(stripped) and stripped.startswith("#"):
+                yield Problem(page.name, number, "an empty heading (a line with only #)",
+                              "write the heading's words after the # and a space, or delete the line")
+                continue
+            if PASTED_BULLET.match(text):
+                yield Problem(page.name, number, f"a line starts with a pasted bullet ('{PASTED_BULLET.match(text).group(1)}'), "
+                              "so the list runs together as one paragraph",
+                              "start each item on its own line with '- ' (a hyphen and a space), with a blank line before the list")
+            if not HEADING.match(stripped) and stripped not in STRAY_ATTR.findall(stripped):
+                # "{#id}" alone on the line under a paragraph, or straight after a word
+                # ("*text*{#id}"), is attr_list syntax; after a space inside a line it shows as text.
+                for match in STRAY_ATTR.finditer(text):
+                    stray = match.group(0)
+                    if match.start() and text[match.start() - 1].isspace():
+                        yield Problem(page.name, number, f"'{stray}' will show on the page as text: "
+                                      "an address like this only works at the end of a heading line",
+                                      "move it to the end of the heading line ('## Heading { #old-id }'), or delete it")
+
+
+def check(docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID,
+          spelling: bool = True) -> list[Problem]:
     docs = docs.resolve()
     config = (config or docs.parent / "mkdocs.yml").resolve()
     shown_root = docs.parent
@@ -310,6 +418,12 @@ def check(docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID) 
     problems += check_http_links(pages)
     problems += check_sentence_length(pages)
     problems += check_words_to_avoid(pages, load_words_to_avoid(words))
+    problems += check_other_sites(pages)
+    problems += check_empty_links(pages)
+    problems += check_ticked_items(pages)
+    problems += check_image_sizes(docs, shown_root)
+    problems += check_bare_addresses(pages)
+    problems += check_empty_and_stray(pages)
     return sorted(set(problems), key=lambda p: (p.file, p.line, p.message))
 
 
@@ -318,8 +432,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("docs", nargs="?", default=str(ROOT / "docs"))
     parser.add_argument("--config", default=None, help="mkdocs.yml (default: beside the docs folder)")
     parser.add_argument("--words", default=str(WORDS_TO_AVOID), help="the words-to-avoid list")
+    parser.add_argument("--no-spelling", action="store_true", help="leave out the spell check (for quick tests)")
     args = parser.parse_args(argv)
-    problems = check(Path(args.docs), Path(args.config) if args.config else None, Path(args.words))
+    try:
+        problems = check(Path(args.docs), Path(args.config) if args.config else None, Path(args.words),
+                         spelling=not args.no_spelling)
+    except ConfigError as error:
+        problems = [error]
     for problem in problems:
         print(problem)
     if problems:

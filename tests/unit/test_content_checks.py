@@ -22,13 +22,19 @@ OTHER = "principles.md"
 @pytest.fixture
 def project(tmp_path) -> Path:
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "includes", tmp_path / "includes")
+    for name in ("mkdocs.yml", ".pyspelling.yml", ".spelling-wordlist.txt"):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    (tmp_path / "tests").mkdir()
+    shutil.copy2(ROOT / "tests" / "published-links.txt", tmp_path / "tests" / "published-links.txt")
     return tmp_path
 
 
-def run_check(project: Path, *extra: str) -> subprocess.CompletedProcess:
+def run_check(project: Path, *extra: str, spelling: bool = False) -> subprocess.CompletedProcess:
+    """Run the check as an editor would; the spell check (slower) only where a test is about spelling."""
     return subprocess.run(
-        [sys.executable, "-m", "scripts.check_content", str(project / "docs"), *extra],
+        [sys.executable, "-m", "scripts.check_content", str(project / "docs"), *extra,
+         *([] if spelling else ["--no-spelling"])],
         cwd=ROOT, capture_output=True, text=True,
     )
 
@@ -71,7 +77,7 @@ def assert_reported(result, where: str, *phrases: str):
 
 
 def test_clean_docs_pass():
-    result = run_check(ROOT)
+    result = run_check(ROOT, spelling=True)
     assert result.returncode == 0, "docs/ has content problems:\n" + result.stdout
 
 
@@ -169,3 +175,73 @@ def test_words_list_can_be_extended(project, tmp_path):
     words.write_text((ROOT / "scripts/words-to-avoid.txt").read_text() + "synergy: working together\n")
     line = append(project, PAGE, "We want synergy between teams.")
     assert_reported(run_check(project, "--words", str(words)), f"docs/{PAGE}:{line}", "'synergy'", "working together")
+
+
+# --- What editors really do: one mistake each, as it would be pasted. -------
+
+@pytest.mark.parametrize("text, phrase", [
+    ('<iframe src="https://www.youtube.com/embed/abc" title="Video"></iframe>', "from another site"),
+    ("![A photo of a meeting](https://example.org/photo.jpg)", "from another site"),
+    ('<img src="//example.org/photo.jpg" alt="A meeting">', "from another site"),
+    ('<script src="https://example.org/widget.js"></script>', "from another site"),
+    ("<script>alert(1)</script>", "<script>"),
+    ('<link rel="stylesheet" href="https://example.org/style.css">', "from another site"),
+    ('<div style="background: url(https://example.org/bg.png)">Text</div>', "from another site"),
+    ('<video src="https://example.org/film.mp4" controls></video>', "from another site"),
+])
+def test_anything_loaded_from_another_site(project, text, phrase):
+    line = append(project, PAGE, text)
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", phrase)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("See [the principles]() for more.", "goes to nothing"),
+    ("See [the principles](#) for more.", "goes to #"),
+    ('See <a href="#">the principles</a>.', "goes to #"),
+    ("See [](principles.md).", "has no words"),
+])
+def test_empty_links(project, text, phrase):
+    line = append(project, PAGE, text)
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", phrase)
+
+
+def test_checklist_item_saved_ticked(project):
+    line = append(project, PAGE, "- [ ] Book the room\n- [x] Send the invitations")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "saved ticked", "- [ ]")
+
+
+def test_image_over_200_kb(project):
+    photo = project / "docs" / "assets" / "images" / "big-photo.jpg"
+    photo.write_bytes(b"\xff\xd8" + b"\0" * (3 * 1024 * 1024))
+    assert_reported(run_check(project), "docs/assets/images/big-photo.jpg:1", "3072 KB", "200 KB")
+
+
+@pytest.mark.parametrize("address", ["https://www.nihr.ac.uk/guidance", "www.nihr.ac.uk"])
+def test_bare_address_in_running_text(project, address):
+    line = append(project, PAGE, f"Read the guidance at {address} before you start.")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "bare web address", address)
+
+
+@pytest.mark.parametrize("heading", ["##", "### ", "## { #old-id }"])
+def test_empty_heading(project, heading):
+    line = append(project, PAGE, heading)
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "empty heading")
+
+
+def test_colon_in_unquoted_description(project):
+    line = set_front_matter(project, PAGE, "description", "Young people: how to involve them")
+    result = run_check(project)
+    assert_reported(result, f"docs/{PAGE}:{line}", "not valid YAML", "mapping values",
+                    'put the description in double quotes', '"Young people: how to involve them"')
+    assert f"docs/{PAGE}:1: the page has no title" not in result.stdout, result.stdout
+    assert f"docs/{PAGE}:1: the page has no description" not in result.stdout, result.stdout
+
+
+def test_id_after_bold_text_shows_as_text(project):
+    line = append(project, PAGE, "**Who to invite** { #who-to-invite }")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "'{ #who-to-invite }' will show on the page as text")
+
+
+def test_bullets_pasted_from_word(project):
+    line = append(project, PAGE, "• Book the room\n• Send the invitations")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", "pasted bullet", "'- '")
