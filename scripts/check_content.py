@@ -403,6 +403,48 @@ def check_empty_and_stray(pages: list[Page]):
                                       "move it to the end of the heading line ('## Heading { #old-id }'), or delete it")
 
 
+# --- Spelling: UK English, with pyspelling and aspell's en_GB dictionary. ---
+
+SPELLING_CONFIG = ".pyspelling.yml"
+WORD_LIST = ".spelling-wordlist.txt"
+
+
+def check_spelling(pages: list[Page], root: Path):
+    """Words aspell's British English dictionary does not know, outside code and quotations."""
+    import shutil
+    import tempfile
+
+    if not shutil.which("aspell") or not list(Path("/usr/lib/aspell").glob("en_GB*")):
+        yield Problem(SPELLING_CONFIG, 1, "the spell checker (aspell with its en_GB dictionary) is not installed",
+                      "run ./guide check, which installs Debian's aspell and aspell-en, or ask an administrator for them")
+        return
+    from pyspelling import spellcheck
+
+    settings = yaml.safe_load((root / SPELLING_CONFIG).read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as work:
+        for task in settings["matrix"]:
+            task["sources"] = [str(root / "docs" / "**" / "*.md")]
+            task["dictionary"]["wordlists"] = [str(root / w) for w in task["dictionary"]["wordlists"]]
+            task["dictionary"]["output"] = str(Path(work) / "guide.dic")
+        config = Path(work) / "spelling.yml"
+        config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+        unknown = defaultdict(set)
+        for result in spellcheck(str(config)):
+            if result.error:
+                yield Problem(SPELLING_CONFIG, 1, f"the spell check stopped ({result.error.splitlines()[-1]})",
+                              "check .pyspelling.yml against the pyspelling documentation")
+                return
+            # The context is "FILE: html>body>p", where in the page the words are.
+            unknown[Path(re.sub(r": html>.*$", "", result.context)).resolve()].update(result.words)
+    for page in pages:
+        for word in sorted(unknown.get(page.path.resolve(), ())):
+            pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])")
+            lines = [n for n, text in page.body if pattern.search(text)] or [1]
+            yield Problem(page.name, lines[0], f"'{word}' is not in the UK English dictionary",
+                          f"correct the spelling (UK English: organise, colour, centre), or if it is a name "
+                          f"or a term the guide uses, add it on a line of its own to {WORD_LIST}")
+
+
 def check(docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID,
           spelling: bool = True) -> list[Problem]:
     docs = docs.resolve()
@@ -424,6 +466,8 @@ def check(docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID,
     problems += check_image_sizes(docs, shown_root)
     problems += check_bare_addresses(pages)
     problems += check_empty_and_stray(pages)
+    if spelling:
+        problems += check_spelling(pages, shown_root)
     return sorted(set(problems), key=lambda p: (p.file, p.line, p.message))
 
 

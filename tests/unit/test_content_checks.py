@@ -245,3 +245,37 @@ def test_id_after_bold_text_shows_as_text(project):
 def test_bullets_pasted_from_word(project):
     line = append(project, PAGE, "• Book the room\n• Send the invitations")
     assert_reported(run_check(project), f"docs/{PAGE}:{line}", "pasted bullet", "'- '")
+
+
+@pytest.fixture
+def one_page(project) -> Path:
+    """The project with only one page, so the (slower) spell check has little to read."""
+    for page in (project / "docs").rglob("*.md"):
+        if page.name != PAGE:
+            page.unlink()
+    return project
+
+
+@pytest.mark.parametrize("word", ["organize", "color", "recieve"])
+def test_us_spelling_and_misspelling(one_page, word):
+    project = one_page
+    line = append(project, PAGE, f"We {word} the meetings with partners.")
+    assert_reported(run_check(project, spelling=True), f"docs/{PAGE}:{line}", f"'{word}' is not in the UK English dictionary",
+                    ".spelling-wordlist.txt")
+
+
+def test_names_can_be_added_to_the_word_list(one_page):
+    project = one_page
+    append(project, PAGE, "Zorblaxian and Quendry wrote the report.")
+    with (project / ".spelling-wordlist.txt").open("a", encoding="utf-8") as words:
+        words.write("Zorblaxian\n")
+    result = run_check(project, spelling=True)
+    assert "'Zorblaxian'" not in result.stdout, result.stdout
+    assert_reported(result, f"docs/{PAGE}", "'Quendry' is not in the UK English dictionary")
+
+
+def test_quotations_keep_their_spelling(one_page):
+    project = one_page
+    append(project, PAGE, 'Ostrom wrote of people "not in the same organization" (Ostrom, 1996).')
+    result = run_check(project, spelling=True)
+    assert "organization" not in result.stdout, result.stdout
