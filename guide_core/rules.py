@@ -72,3 +72,17 @@ def shared_values(values: dict[str, str]) -> list[list[str]]:
 def is_other_origin(address: str) -> bool:
     """True for an address that would load from another site (http://, https:// or //)."""
     return bool(OTHER_ORIGIN.match(address.strip()))
+
+
+# A glossary tooltip line in includes/abbreviations.md: *[term]: short meaning
+TOOLTIP = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.*)$")
+MAX_TOOLTIP_WORDS = 20
+
+
+def tooltips(text: str) -> list[tuple[int, str, str]]:
+    """(line, term, meaning) for each tooltip line of includes/abbreviations.md."""
+    return [(n, m["term"], m["meaning"]) for n, line in enumerate(text.splitlines(), 1) if (m := TOOLTIP.match(line))]
+
+
+def in_glossary(term: str, glossary_text: str) -> bool:
+    return term.lower() in glossary_text.lower()

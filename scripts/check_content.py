@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 from guide_core.config import ConfigError, load_config, nav_files, nav_line, yaml_problem  # noqa: E402
 from guide_core.rules import (  # noqa: E402
     IMAGE_EXTENSIONS, MAX_IMAGE_BYTES, MAX_SENTENCE_WORDS, alt_is_file_name, description_problem,
-    is_bare_address, is_other_origin, is_vague_link_text, link_text_key, shared_values,
+    MAX_TOOLTIP_WORDS, in_glossary, is_bare_address, is_other_origin, is_vague_link_text, shared_values,
+    tooltips,
 )
 from guide_core.text import split_sentences, words_outside_quotations  # noqa: E402
 
@@ -445,6 +446,38 @@ def check_spelling(pages: list[Page], root: Path):
                           f"or a term the guide uses, add it on a line of its own to {WORD_LIST}")
 
 
+# --- Glossary tooltips (includes/abbreviations.md). -------------------------
+
+TOOLTIPS = "includes/abbreviations.md"
+
+
+def check_tooltips(pages: list[Page], root: Path):
+    """Every tooltip has a glossary entry; a tooltip written with a capital also covers the word in lower case."""
+    path = root / TOOLTIPS
+    glossary = next((p for p in pages if p.path.name == "glossary.md"), None)
+    if not path.is_file() or glossary is None:
+        return
+    entries = tooltips(path.read_text(encoding="utf-8"))
+    glossary_text = glossary.path.read_text(encoding="utf-8")
+    terms = {term for _, term, _ in entries}
+    for number, term, meaning in entries:
+        if not in_glossary(term, glossary_text):
+            yield Problem(TOOLTIPS, number, f"'{term}' has a tooltip but no entry in {glossary.name}",
+                          f"add a '## {term[0].upper() + term[1:]}' entry with a plain definition to {glossary.name}")
+        if not meaning or len(meaning.split()) > MAX_TOOLTIP_WORDS:
+            yield Problem(TOOLTIPS, number, f"the tooltip for '{term}' has {len(meaning.split())} words",
+                          f"keep it to {MAX_TOOLTIP_WORDS} or fewer, with the full meaning in {glossary.name}")
+        lower = term[0].lower() + term[1:]
+        if term[0].isupper() and term[1:2].islower() and lower not in terms:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(lower)}(?![\w-])")
+            used = next((p.name for p in pages for _, text in p.body
+                         if not text.startswith("*[") and pattern.search(text)), None)
+            if used:
+                yield Problem(TOOLTIPS, number, f"tooltips match capitals exactly, so '*[{term}]' gives no tooltip "
+                              f"on '{lower}' ({used})",
+                              f"add a second line '*[{lower}]: {meaning}' below it")
+
+
 def check(docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID,
           spelling: bool = True) -> list[Problem]:
     docs = docs.resolve()
@@ -466,6 +499,7 @@ def check(docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID,
     problems += check_image_sizes(docs, shown_root)
     problems += check_bare_addresses(pages)
     problems += check_empty_and_stray(pages)
+    problems += check_tooltips(pages, shown_root)
     if spelling:
         problems += check_spelling(pages, shown_root)
     return sorted(set(problems), key=lambda p: (p.file, p.line, p.message))

@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "guide_core"]
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -11,6 +11,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timezone
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build, copy_project
@@ -83,6 +84,7 @@ def test_last_updated_reads_in_words_in_the_browser(site, server, page_for):
     assert "Last updated:" in spoken, f"Screen readers hear {spoken!r}, without 'Last updated'."
 
 
+@pytest.mark.build  # builds a changed copy of the project
 def test_builds_outside_git_with_dates_feed_and_share_images(tmp_path):
     project = copy_project(tmp_path / "project")
     inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=project,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build, copy_project
@@ -57,6 +58,7 @@ def test_collect_finds_every_page_and_heading_with_a_permalink(site):
     assert not any("share-this-page" in a for a in found), "The share box heading is not a published section."
 
 
+@pytest.mark.build  # builds a changed copy of the project
 def test_a_moved_page_needs_a_redirect_and_a_renamed_heading_its_old_id(site, tmp_path):
     """Move a page and rename two headings in a copy; only the covered addresses survive."""
     project = copy_project(tmp_path / "project")

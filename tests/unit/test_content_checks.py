@@ -279,3 +279,32 @@ def test_quotations_keep_their_spelling(one_page):
     append(project, PAGE, 'Ostrom wrote of people "not in the same organization" (Ostrom, 1996).')
     result = run_check(project, spelling=True)
     assert "organization" not in result.stdout, result.stdout
+
+
+def test_broken_mkdocs_yml_indentation_gives_its_line_not_a_traceback(project):
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if line.startswith("  - Home: index.md"))
+    lines[number] = "    - Home: index.md"   # two spaces too far in, as a slip in the web editor does
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_check(project)
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    assert_reported(result, "mkdocs.yml", "not valid YAML", "indentation")
+
+
+def test_tooltip_without_a_glossary_entry(project):
+    tips = project / "includes" / "abbreviations.md"
+    tips.write_text(tips.read_text(encoding="utf-8") + "*[peer mentor]: Someone who has been through it and helps others\n")
+    line = len(tips.read_text(encoding="utf-8").splitlines())
+    assert_reported(run_check(project), f"includes/abbreviations.md:{line}", "'peer mentor' has a tooltip but no entry")
+
+
+def test_capitalised_tooltip_misses_the_lower_case_word(project):
+    tips = project / "includes" / "abbreviations.md"
+    tips.write_text(tips.read_text(encoding="utf-8") + "*[Honorarium]: A one-off payment to thank someone\n")
+    line = len(tips.read_text(encoding="utf-8").splitlines())
+    glossary = project / "docs" / "glossary.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n## Honorarium {#honorarium}\n\nA one-off payment.\n")
+    append(project, PAGE, "We paid an honorarium to each partner.")
+    assert_reported(run_check(project), f"includes/abbreviations.md:{line}", "gives no tooltip on 'honorarium'",
+                    "*[honorarium]:")
