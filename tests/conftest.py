@@ -83,7 +83,7 @@ class Site:
 
     def soup(self, page: Path) -> BeautifulSoup:
         """The parsed page, parsed once per test session."""
-        return _parse(page)
+        return parse(page)
 
     def rel(self, page: Path) -> str:
         return page.relative_to(self.dir).as_posix()
@@ -96,7 +96,8 @@ class Site:
 
 
 @lru_cache(maxsize=None)
-def _parse(page: Path) -> BeautifulSoup:
+def parse(page: Path) -> BeautifulSoup:
+    """A built page parsed once per test session. Read it; do not change it."""
     return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
 
 

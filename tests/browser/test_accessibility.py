@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, parse
 from support import AXE_JS, AXE_TAGS, js
 
 # Rules switched off. Each needs a reason and a test that checks the same
@@ -68,7 +68,7 @@ def content_page_with_most_controls(site) -> Path:
     """The content page (not the home page) with the most links and controls:
     the hardest keyboard walk."""
     def count(p: Path) -> int:
-        soup = BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(p)
         article = soup.select_one("article")
         return len(article.select("a[href], input, button, summary, select, textarea")) if article else 0
     pages = [p for p in site.content_pages() if site.rel(p) != "index.html"]
@@ -592,7 +592,7 @@ BARE_ADDRESS = re.compile(r"^(https?://|www\.)\S+$", re.I)
 def test_link_text_makes_sense_out_of_context(site):
     problems = []
     for built in site.pages():
-        soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(built)
         for article in soup.select("article"):
             for a in article.select("a[href]"):
                 text = " ".join(a.get_text(" ").split())
@@ -627,7 +627,7 @@ FILE_NAME = re.compile(r"(^[\w\-. ]+\.(png|jpe?g|gif|svg|webp|avif)$)|(^(img|ima
 def test_images_have_real_alt_text(site):
     problems = []
     for built in site.pages():
-        soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(built)
         for img in soup.select("img"):
             where = f"{site.rel(built)}: image {img.get('src', '')!r}"
             decorative = img.get("role") in ("presentation", "none") or img.get("aria-hidden") == "true"

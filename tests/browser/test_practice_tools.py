@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, parse
 from support import AXE_TAGS
 from support import run_axe as _run_axe
 
@@ -67,7 +67,7 @@ def pages_asking_for(key: str) -> list[str]:
 def soup_of(site, doc: str) -> BeautifulSoup:
     path = site.dir / built_path(doc) / "index.html"
     assert path.exists(), f"{doc}: not built (looked for {path})"
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parse(path)
 
 
 def item_text(li) -> str:

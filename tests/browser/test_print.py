@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build, copy_project
+from conftest import ROOT, build, copy_project, parse
 from hooks.print_header import qr_svg
 from scripts.local_site import serve
 from support import pdf_text, print_to_pdf, tab_to as _tab_to
@@ -70,7 +70,7 @@ def test_every_page_has_a_print_header_with_its_address_and_qr_code(site):
     problems = []
     for built in site.content_pages():
         name = site.rel(built)
-        soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(built)
         header = soup.select_one("article .print-header")
         if header is None:
             problems.append(f"{name}: no .print-header (overrides/guide/before-content.html)")

@@ -12,9 +12,8 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, timezone
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import ROOT, build, copy_project
+from conftest import ROOT, build, copy_project, parse
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -60,7 +59,7 @@ def test_sitemap_lists_every_page_with_its_last_commit_date(site):
 def test_each_page_shows_when_it_was_last_updated(site):
     problems = []
     for page in site.content_pages():
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(page)
         shown = soup.select_one("article .md-source-file .git-revision-date-localized-plugin-date")
         if shown is None:
             problems.append(f"{site.rel(page)}: no last-updated date under the content.")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from bs4 import BeautifulSoup
+from conftest import parse
 
 
 def _soup(page):
-    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return parse(page)
 
 
 def test_each_page_has_one_h1_title_and_language(site):

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import load_config
+from conftest import load_config, parse
 from scripts.local_site import serve
 
 CONFIG = load_config()
@@ -22,7 +22,7 @@ FIX_HEAD = "overrides/guide/head-sharing.html writes these tags; hooks/share_ima
 
 
 def soup_of(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parse(path)
 
 
 def meta(soup: BeautifulSoup, key: str) -> list[str]:

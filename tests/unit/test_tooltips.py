@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, parse
 
 from hooks.tooltips import strip_tooltips
 
@@ -34,7 +33,7 @@ def test_links_lose_the_tooltip_but_keep_the_words():
 def test_built_headings_have_no_tooltips_and_body_text_does(site):
     in_headings, with_tooltips = [], 0
     for page in site.content_pages():
-        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        article = parse(page).select_one("article")
         if article is None:
             continue
         for place in article.find_all(re.compile(r"^(h[1-6]|a)$")):
