@@ -27,6 +27,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, parse
+from guide_core.rules import alt_is_file_name, is_bare_address, is_vague_link_text
 from support import AXE_JS, AXE_TAGS, js
 
 # Rules switched off. Each needs a reason and a test that checks the same
@@ -582,11 +583,6 @@ def test_links_in_text_are_underlined(site, server, browser, scheme):
     )
 
 
-VAGUE_LINK_TEXT = {
-    "here", "click here", "read more", "more", "this page", "this", "link", "click",
-    "this link", "more info", "more information", "find out more", "learn more", "go",
-}
-BARE_ADDRESS = re.compile(r"^(https?://|www\.)\S+$", re.I)
 
 
 def test_link_text_makes_sense_out_of_context(site):
@@ -603,14 +599,13 @@ def test_link_text_makes_sense_out_of_context(site):
                     continue
                 name = (a.get("aria-label") or text or " ".join(
                     img.get("alt", "") for img in a.select("img")) or a.get("title") or "").strip()
-                low = name.lower().strip(" .:!?…")
                 if not name:
                     problems.append(f"{site.rel(built)}: link to {a['href']} has no text.")
-                elif low in VAGUE_LINK_TEXT:
+                elif is_vague_link_text(name):
                     problems.append(
                         f"{site.rel(built)}: link text {name!r} (to {a['href']}) does not say where it goes."
                     )
-                elif BARE_ADDRESS.match(name):
+                elif is_bare_address(name):
                     problems.append(
                         f"{site.rel(built)}: link text is a bare address {name!r}; name the page instead."
                     )
@@ -620,9 +615,6 @@ def test_link_text_makes_sense_out_of_context(site):
 # ---------------------------------------------------------------------------
 # Images and icons
 # ---------------------------------------------------------------------------
-
-FILE_NAME = re.compile(r"(^[\w\-. ]+\.(png|jpe?g|gif|svg|webp|avif)$)|(^(img|image|picture|photo|diagram|icon|graphic)[\s_\-]*\d*$)", re.I)
-
 
 def test_images_have_real_alt_text(site):
     problems = []
@@ -638,7 +630,7 @@ def test_images_have_real_alt_text(site):
             if not alt and not decorative:
                 problems.append(f"{where} has empty alt text but is not marked decorative "
                                 "(role=\"presentation\" or aria-hidden=\"true\").")
-            elif alt and (FILE_NAME.match(alt) or alt == Path(img.get("src", "")).name):
+            elif alt_is_file_name(alt, img.get("src", "")):
                 problems.append(f"{where} has alt text {alt!r}, a file name, not a description.")
         for svg in soup.select("article svg[role=img], article [role=img]"):
             if not (svg.get("aria-label") or svg.get("aria-labelledby") or svg.select_one("title")):

@@ -13,7 +13,7 @@ from conftest import parse
 
 MAX_GRADE = 5
 MIN_EASE = 80
-MAX_SENTENCE_WORDS = 15
+from guide_core.rules import MAX_EASY_READ_SENTENCE_WORDS as MAX_SENTENCE_WORDS  # noqa: E402
 MIN_SCREEN_PX = 18
 MIN_PRINT_PX = 14 * 96 / 72  # 14 pt
 MIN_POINTS = 5

@@ -10,9 +10,8 @@ from hooks.readability import META_CLASS, measure, meta_line
 from conftest import parse
 
 MIN_WORDS = 80
-MIN_EASE = 60
-MAX_GRADE = 9
-MAX_SENTENCE_WORDS = 30
+from guide_core.rules import MAX_GRADE, MAX_SENTENCE_WORDS  # noqa: E402
+from guide_core.rules import MIN_READING_EASE as MIN_EASE  # noqa: E402
 
 
 def _article(page) -> str:
