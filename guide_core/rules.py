@@ -86,3 +86,42 @@ def tooltips(text: str) -> list[tuple[int, str, str]]:
 
 def in_glossary(term: str, glossary_text: str) -> bool:
     return term.lower() in glossary_text.lower()
+
+
+# --- Heading addresses, worked out from the Markdown as Python-Markdown's toc does. ---
+
+HEADING_LINE = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+HEADING_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*#*\s*$")
+EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}|\bid=\"([^\"]+)\"")
+
+
+def slugify(text: str) -> str:
+    """The id Python-Markdown's toc extension gives a heading (its default slugify)."""
+    import unicodedata
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)       # links and images: their words
+    text = re.sub(r"<[^>]+>|[*_`]", "", text)                    # tags and emphasis marks
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def heading_ids(lines: list[tuple[int, str]]) -> dict[str, int]:
+    """Every id a page's headings and attribute lists give, with its line."""
+    ids: dict[str, int] = {}
+    for number, text in lines:
+        match = HEADING_LINE.match(text.strip())
+        if match:
+            explicit = HEADING_ID.search(match.group(2))
+            if explicit:
+                ids.setdefault(explicit.group(1), number)
+                continue
+            base = slugify(match.group(2).rstrip("#").strip())
+            slug, n = base, 0
+            while slug in ids:      # the toc extension's unique(): _1, _2 ...
+                n += 1
+                slug = f"{base}_{n}"
+            ids[slug] = number
+            continue
+        for found in EXPLICIT_ID.findall(text):
+            ids.setdefault(found[0] or found[1], number)
+    return ids

@@ -25,7 +25,7 @@ from guide_core.config import ConfigError, load_config, nav_files, nav_line, yam
 from guide_core.rules import (  # noqa: E402
     IMAGE_EXTENSIONS, MAX_IMAGE_BYTES, MAX_SENTENCE_WORDS, alt_is_file_name, description_problem,
     MAX_TOOLTIP_WORDS, in_glossary, is_bare_address, is_other_origin, is_vague_link_text, shared_values,
-    tooltips,
+    heading_ids, tooltips,
 )
 from guide_core.text import split_sentences, words_outside_quotations  # noqa: E402
 
@@ -478,6 +478,81 @@ def check_tooltips(pages: list[Page], root: Path):
                               f"add a second line '*[{lower}]: {meaning}' below it")
 
 
+# --- Links and published addresses, from the Markdown alone. ----------------
+
+PUBLISHED = "tests/published-links.txt"
+MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def _source_of(address: str, docs: Path) -> Path | None:
+    """docs/principles.md for 'principles/', docs/index.md for './'."""
+    path = address.split("#", 1)[0].strip("./") if address.split("#", 1)[0] != "./" else ""
+    for candidate in ([f"{path}.md", f"{path}/index.md"] if path else ["index.md"]):
+        if (docs / candidate).is_file():
+            return docs / candidate
+    return None
+
+
+def check_links(pages: list[Page], docs: Path):
+    """Links to pages or headings that do not exist, with their line (the build names no line)."""
+    by_path = {p.path.resolve(): p for p in pages}
+    ids = {p.path.resolve(): heading_ids(p.body) for p in pages}
+    for page in pages:
+        for number, text in page.body:
+            for href in MD_LINK.findall(text) + re.findall(r"<a\b[^>]*href=\"([^\"]+)\"", text):
+                if re.match(r"[a-z][a-z0-9+.-]*:|//|/", href, re.I) or href == "#":
+                    continue
+                file, _, anchor = href.partition("#")
+                target = (page.path.parent / file).resolve() if file else page.path.resolve()
+                if file and not target.exists():
+                    yield Problem(page.name, number, f"the link '{href}' goes to a file that does not exist",
+                                  "correct the file name: link to another page by its .md file, "
+                                  "such as [Principles](principles.md), relative to this page")
+                elif anchor and target in by_path and anchor not in ids[target]:
+                    yield Problem(page.name, number, f"the link '{href}' goes to a heading that does not exist",
+                                  f"use the id of a heading on {by_path[target].name}: open the page, "
+                                  "select the ¶ beside the heading and copy the part after #")
+
+
+def check_published_addresses(pages: list[Page], docs: Path, root: Path, config: Path):
+    """Every published heading address still leads to a heading, from the Markdown alone."""
+    import difflib
+
+    listed = root / PUBLISHED
+    if not listed.is_file():
+        return
+    redirects = {}
+    for plugin in load_config(config).get("plugins") or []:
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            redirects = (plugin["redirects"] or {}).get("redirect_maps") or {}
+    by_path = {p.path.resolve(): p for p in pages}
+    for number, line in enumerate(listed.read_text(encoding="utf-8").splitlines(), start=1):
+        address = line.strip()
+        if not address or address.startswith("#"):
+            continue
+        source = _source_of(address, docs)
+        if source is None:
+            stem = address.split("#", 1)[0].strip("/")
+            if not any(old.removesuffix(".md").removesuffix("/index") == stem for old in redirects):
+                yield Problem(PUBLISHED, number, f"the published page {address} no longer exists",
+                              "if the page moved, add a redirect under 'redirect_maps' in mkdocs.yml "
+                              "(old-name.md: new-name.md)")
+            continue
+        page = by_path.get(source.resolve())
+        anchor = address.partition("#")[2]
+        if not anchor or page is None:
+            continue
+        ids = heading_ids(page.body)
+        if anchor not in ids:
+            near = difflib.get_close_matches(anchor, list(ids), n=1, cutoff=0.3)
+            line_no = ids[near[0]] if near else 1
+            yield Problem(page.name, line_no,
+                          f"the published address {address} no longer leads to a heading "
+                          "(newsletters and emails may link to it)",
+                          f"if you renamed the heading, put its old id at the end of the new heading line: "
+                          f"'## New heading {{ #{anchor} }}'")
+
+
 def check(docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID,
           spelling: bool = True) -> list[Problem]:
     docs = docs.resolve()
@@ -500,6 +575,8 @@ def check(docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID,
     problems += check_bare_addresses(pages)
     problems += check_empty_and_stray(pages)
     problems += check_tooltips(pages, shown_root)
+    problems += check_links(pages, docs)
+    problems += check_published_addresses(pages, docs, shown_root, config)
     if spelling:
         problems += check_spelling(pages, shown_root)
     return sorted(set(problems), key=lambda p: (p.file, p.line, p.message))

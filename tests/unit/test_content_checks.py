@@ -319,3 +319,32 @@ def test_capitalised_tooltip_misses_the_lower_case_word(project):
     append(project, PAGE, "We paid an honorarium to each partner.")
     assert_reported(run_check(project), f"includes/abbreviations.md:{line}", "gives no tooltip on 'honorarium'",
                     "*[honorarium]:")
+
+
+def test_renamed_published_heading_says_how_to_keep_its_address(project):
+    path = project / "docs" / "about.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if line.startswith("## How was this guide made"))
+    lines[number] = "## How we made this guide"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_reported(run_check(project), f"docs/about.md:{number + 1}", "about/#how-was-this-guide-made",
+                    "'## New heading { #how-was-this-guide-made }'")
+
+
+def test_renamed_heading_that_keeps_its_id_passes(project):
+    path = project / "docs" / "about.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("## How was this guide made?", "## How we made this guide { #how-was-this-guide-made }"),
+                    encoding="utf-8")
+    result = run_check(project)
+    assert "how-was-this-guide-made" not in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("link, phrase", [
+    ("[the missing page](no-such-page.md)", "a file that does not exist"),
+    ("[principles](principles.md#no-such-heading)", "a heading that does not exist"),
+    ("[this section](#no-such-heading)", "a heading that does not exist"),
+])
+def test_broken_link_with_its_line(project, link, phrase):
+    line = append(project, PAGE, f"See {link} for more.")
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", phrase)
