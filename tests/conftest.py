@@ -15,8 +15,6 @@ builds a copy of the project is marked `build`, so `./guide test --fast`
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from guide_core.config import load_config as _load_config, site_url as _site_url  # noqa: E402
-from scripts.local_site import CHROMIUM_ARGS, chromium, copy_project, serve  # noqa: E402
+from scripts.local_site import CHROMIUM_ARGS, build, chromium, copy_project, serve  # noqa: E402,F401
 from support import AXE_JS, js, open_page, pdf_text, print_to_pdf, run_axe, tab_to  # noqa: E402,F401
 
 LAYERS = ("unit", "site", "browser", "build")
@@ -54,15 +52,6 @@ CHROMIUM_HELP = (
 
 def load_config(path: Path = ROOT / "mkdocs.yml") -> dict:
     return _load_config(path)
-
-
-def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of `project` into `site_dir`."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, **(env or {})},
-    )
 
 
 @dataclass
