@@ -28,13 +28,14 @@ VENV = ROOT / ".venv-zensical"
 # What the guide's hooks and plugins add, and how to see it in a built page.
 FEATURES = {
     "reading time and level (hooks/readability.py)": 'class="page-meta"',
-    "QR code for print (hooks/print_header.py)": "<svg",
+    "QR code for print (hooks/print_header.py)": re.compile(r'class="print-header"[^>]*>\s*<svg'),
     "share image (hooks/share_images.py)": "assets/images/social/",
     "last-updated date (git-revision-date-localized)": "git-revision-date-localized-plugin",
     "lightbox only where there are images (hooks/lightbox_pages.py)": "glightbox",
 }
 FILES = {"updates feed (hooks/updates_feed.py)": "feed.xml", "sitemap (MkDocs)": "sitemap.xml"}
-LOADS = re.compile(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*?\b(?:src|href)=\"((?:https?:)?//[^\"]+)\"", re.I)
+TAG = re.compile(r"<(script|link|img|iframe|source|video|audio)\b([^>]*)>", re.I)
+LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
 ANCHOR = re.compile(r"<h[1-6][^>]*\bid=\"([^\"]+)\"")
 
 
@@ -55,6 +56,34 @@ def _build(command: list[str], project: Path) -> tuple[float, subprocess.Complet
     start = time.perf_counter()
     result = subprocess.run(command, cwd=project, capture_output=True, text=True)
     return time.perf_counter() - start, result
+
+
+def _attr(attrs: str, name: str) -> str:
+    match = re.search(rf"\b{name}=\"([^\"]*)\"", attrs)
+    return match.group(1) if match else ""
+
+
+def loads(html: str) -> list[str]:
+    """Addresses on other sites that a page makes the browser fetch (not plain links)."""
+    found = []
+    for tag, attrs in TAG.findall(html):
+        if tag.lower() == "link" and not set(_attr(attrs, "rel").lower().split()) & LOADING_RELS:
+            continue
+        address = _attr(attrs, "href" if tag.lower() == "link" else "src")
+        if re.match(r"(https?:)?//", address):
+            found.append(address)
+    return found
+
+
+def favicon(html: str) -> str:
+    for tag, attrs in TAG.findall(html):
+        if tag.lower() == "link" and "icon" in _attr(attrs, "rel").split():
+            return _attr(attrs, "href")
+    return ""
+
+
+def has(marker, text: str) -> bool:
+    return bool(marker.search(text)) if hasattr(marker, "search") else marker in text
 
 
 def pages(site: Path) -> dict[str, str]:
@@ -90,19 +119,37 @@ def compare(work: Path) -> list[str]:
     out += [f"    {p}: {', '.join(v[:6])}" for p, v in missing.items() if v][:10]
     out.append("  guide features (pages with it: MkDocs / Zensical):")
     for name, marker in FEATURES.items():
-        a = sum(marker in t for t in mine.values())
-        b = sum(marker in t for t in theirs.values())
+        a = sum(has(marker, t) for t in mine.values())
+        b = sum(has(marker, t) for t in theirs.values())
         out.append(f"    {name}: {a} / {b}" + ("   MISSING" if a and not b else ""))
     for name, file in FILES.items():
         out.append(f"    {name}: {'yes' if (mk_site / file).exists() else 'no'} / {'yes' if (z_site / file).exists() else 'no'}")
+    same_icon = sum(favicon(mine[p]) == favicon(theirs[p]) for p in mine if p in theirs)
+    out.append(f"    inline favicon unchanged: {same_icon} of {len(mine)} pages"
+               + ("" if same_icon == len(mine) else "   CHANGED"))
     foreign = {}
     for name, text in theirs.items():
-        for address in LOADS.findall(text):
+        for address in loads(text):
             foreign.setdefault(address, set()).add(name)
-    mk_foreign = {a for t in mine.values() for a in LOADS.findall(t)}
+    mk_foreign = {a for t in mine.values() for a in loads(t)}
     out.append(f"  addresses on other sites the pages load: MkDocs {len(mk_foreign)}, Zensical {len(foreign)}")
     out += [f"    {a} (on {len(names)} pages)" for a, names in sorted(foreign.items())[:10]]
+    # Scripts can fetch from other sites too, when a page needs it (such as a lightbox).
+    mk_js, z_js = script_addresses(mk_site), script_addresses(z_site)
+    extra = sorted(z_js - mk_js)
+    out.append(f"  addresses on other sites in the scripts: MkDocs {len(mk_js)}, Zensical {len(z_js)}"
+               + (f"; only Zensical's: {len(extra)}" if extra else ""))
+    out += [f"    {a}" + ("   (the lightbox: loaded on pages with images)" if "glightbox" in a else "")
+            for a in extra[:10]]
     return out
+
+
+def script_addresses(site: Path) -> set[str]:
+    found = set()
+    for script in site.rglob("*.js"):
+        found.update(re.findall(r"https://(?:cdn\.jsdelivr\.net|unpkg\.com|cdnjs\.cloudflare\.com)/[^\"'`\s)]+",
+                                script.read_text(encoding="utf-8", errors="replace")))
+    return found
 
 
 def main() -> int:
