@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from guide_core.problem import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -16,16 +17,12 @@ INDENT_FIX = ("check the indentation on that line and the one above it: use spac
               "put text that holds a colon in double quotes")
 
 
-@dataclass
 class ConfigError(Exception):
-    """A problem with a YAML file, told as FILE:LINE: what is wrong. Fix: what to do."""
-    file: str
-    line: int
-    message: str
-    fix: str
+    """A YAML file that cannot be read; `problem` says where and what to do."""
 
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}. Fix: {self.fix}"
+    def __init__(self, file: str, line: int, message: str, fix: str) -> None:
+        self.problem = Problem(file, line, message, fix)
+        super().__init__(str(self.problem))
 
 
 class _Loader(yaml.SafeLoader):
@@ -48,7 +45,7 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, s
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def yaml_problem(error: yaml.YAMLError, shown: str, first_line: int = 1) -> ConfigError:
+def yaml_problem(error: yaml.YAMLError, shown: str, first_line: int = 1) -> Problem:
     """Turn a YAML error into a FILE:LINE message; first_line is where the YAML starts in the file."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = first_line + (mark.line if mark else 0)
@@ -56,14 +53,14 @@ def yaml_problem(error: yaml.YAMLError, shown: str, first_line: int = 1) -> Conf
     context = getattr(error, "context", None)
     if context:
         what = f"{context} {what}"
-    return ConfigError(shown, line, f"this is not valid YAML ({what})", INDENT_FIX)
+    return Problem(shown, line, f"this is not valid YAML ({what})", INDENT_FIX)
 
 
 def load_yaml(text: str, shown: str = "mkdocs.yml", first_line: int = 1):
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        raise yaml_problem(error, shown, first_line) from None
+        raise ConfigError(*yaml_problem(error, shown, first_line).fields()) from None
 
 
 def load_config(path: Path = CONFIG) -> dict:

@@ -21,6 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from guide_core.problem import Problem  # noqa: E402
 from guide_core.config import ConfigError, load_config, nav_files, nav_line, yaml_problem  # noqa: E402
 from guide_core.rules import (  # noqa: E402
     IMAGE_EXTENSIONS, MAX_IMAGE_BYTES, MAX_SENTENCE_WORDS, alt_is_file_name, description_problem,
@@ -39,17 +40,6 @@ LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 HTML_LINK = re.compile(r"<a\b[^>]*href=\"([^\"]+)\"[^>]*>(.*?)</a>", re.I | re.S)
 QUOTED = re.compile(r"[\"“][^\"”]{0,600}[\"”]")
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    message: str
-    fix: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}. Fix: {self.fix}"
 
 
 @dataclass
@@ -593,7 +583,7 @@ def main(argv: list[str] | None = None) -> int:
         problems = check(Path(args.docs), Path(args.config) if args.config else None, Path(args.words),
                          spelling=not args.no_spelling)
     except ConfigError as error:
-        problems = [error]
+        problems = [error.problem]
     for problem in problems:
         print(problem)
     if problems:

@@ -199,19 +199,13 @@ def test_words_list_can_be_extended(project, tmp_path):
     ('<link rel="stylesheet" href="https://example.org/style.css">', "from another site"),
     ('<div style="background: url(https://example.org/bg.png)">Text</div>', "from another site"),
     ('<video src="https://example.org/film.mp4" controls></video>', "from another site"),
-])
-def test_anything_loaded_from_another_site(project, text, phrase):
-    line = append(project, PAGE, text)
-    assert_reported(run_check(project), f"docs/{PAGE}:{line}", phrase)
-
-
-@pytest.mark.parametrize("text, phrase", [
+    # Empty links
     ("See [the principles]() for more.", "goes to nothing"),
     ("See [the principles](#) for more.", "goes to #"),
     ('See <a href="#">the principles</a>.', "goes to #"),
     ("See [](principles.md).", "has no words"),
 ])
-def test_empty_links(project, text, phrase):
+def test_anything_loaded_from_another_site_and_empty_links(project, text, phrase):
     line = append(project, PAGE, text)
     assert_reported(run_check(project), f"docs/{PAGE}:{line}", phrase)
 
