@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from guide_core.problem import Problem  # noqa: E402
-from guide_core.config import ConfigError, load_config, nav_files, nav_line, yaml_problem  # noqa: E402
+from guide_core.config import ConfigError, SafeLoader, load_config, nav_files, nav_line, yaml_problem  # noqa: E402
 from guide_core.rules import (  # noqa: E402
     IMAGE_EXTENSIONS, MAX_IMAGE_BYTES, MAX_SENTENCE_WORDS, alt_is_file_name, description_problem,
     MAX_TOOLTIP_WORDS, in_glossary, is_bare_address, is_other_origin, is_vague_link_text, shared_values,
@@ -69,7 +69,7 @@ def read_page(path: Path, shown: str) -> Page:
         for end in range(1, len(lines)):
             if lines[end].strip() == "---":
                 try:
-                    meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+                    meta = yaml.load("\n".join(lines[1:end]), Loader=SafeLoader) or {}
                 except yaml.YAMLError as problem:
                     meta, error = {}, _front_matter_problem(problem, shown, lines)
                 for number in range(1, end):
