@@ -84,8 +84,27 @@ def tooltips(text: str) -> list[tuple[int, str, str]]:
     return [(n, m["term"], m["meaning"]) for n, line in enumerate(text.splitlines(), 1) if (m := TOOLTIP.match(line))]
 
 
+def glossary_names(glossary_text: str) -> set[str]:
+    """The terms docs/glossary.md defines: its headings, with any short form in brackets.
+
+    "## British Sign Language (BSL) {#british-sign-language}" names "british sign language" and "bsl".
+    """
+    names = set()
+    for heading in re.findall(r"^#{2,6}\s+(.*?)\s*$", glossary_text, re.M):
+        heading = re.sub(r"\{[^}]*\}", "", heading).strip().lower()
+        names.add(heading)
+        names.add(re.sub(r"\s*\([^)]*\)", "", heading))
+        names.update(short.strip() for short in re.findall(r"\(([^)]*)\)", heading))
+    return names
+
+
 def in_glossary(term: str, glossary_text: str) -> bool:
-    return term.lower() in glossary_text.lower()
+    """True if a glossary heading defines the term, or a plural or other form of it
+    (co-applicants: Co-applicant; tokenistic: Tokenism)."""
+    names = glossary_names(glossary_text)
+    term = term.lower()
+    return (term in names or term.removesuffix("s") in names
+            or (len(term) >= 7 and any(name.startswith(term[:6]) for name in names)))
 
 
 # --- Heading addresses, worked out from the Markdown as Python-Markdown's toc does. ---
