@@ -298,7 +298,9 @@ TICKED = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\[[xX]\]\s")
 BARE_URL = re.compile(r"(?<![\w/(<\"'=])((?:https?://|www\.)[^\s)<>\]\"']+)", re.I)
 EMPTY_HEADING = re.compile(r"^#{1,6}\s*(\{[^}]*\})?\s*#*\s*$")
 STRAY_ATTR = re.compile(r"\{\s*#[\w-]+[^}]*\}")
-PASTED_BULLET = re.compile(r"^\s*([•◦▪▫●○■□‣⁃·∙➢➤►–—])\s*\S")
+# Bullets Word and web pages paste as characters ( and  are Word's Symbol-font bullets).
+PASTED_BULLET = re.compile(r"^\s*([•◦▪▫●○■□‣⁃·∙➢➤►\uf0b7\uf0a7])\s*\S")
+LINK_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s*\S")
 ATTR_BLOCK = re.compile(r"\{[:#.][^}]*\}")
 
 
@@ -363,6 +365,8 @@ def check_image_sizes(docs: Path, shown_root: Path):
 def check_bare_addresses(pages: list[Page]):
     for page in pages:
         for number, text in page.body:
+            if LINK_DEFINITION.match(text):
+                continue  # [name]: https://... defines a link; it is not shown
             prose = LINK.sub(r"\1", IMAGE.sub("", text))
             prose = re.sub(r"<[^>]*>", " ", re.sub(r"\]\([^)]*\)", "]", prose))
             for address in BARE_URL.findall(prose):

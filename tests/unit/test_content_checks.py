@@ -247,9 +247,16 @@ def test_id_after_bold_text_shows_as_text(project):
     assert_reported(run_check(project), f"docs/{PAGE}:{line}", "'{ #who-to-invite }' will show on the page as text")
 
 
-def test_bullets_pasted_from_word(project):
-    line = append(project, PAGE, "• Book the room\n• Send the invitations")
+@pytest.mark.parametrize("bullet", ["•", "\uf0b7", "▪"])
+def test_bullets_pasted_from_word(project, bullet):
+    line = append(project, PAGE, f"{bullet} Book the room\n{bullet} Send the invitations")
     assert_reported(run_check(project), f"docs/{PAGE}:{line}", "pasted bullet", "'- '")
+
+
+def test_a_link_definition_is_not_a_bare_address(project):
+    append(project, PAGE, "Read [the NIHR guidance][nihr].\n\n[nihr]: https://www.nihr.ac.uk/guidance")
+    result = run_check(project)
+    assert "bare web address" not in result.stdout, result.stdout
 
 
 @pytest.fixture
