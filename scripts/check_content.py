@@ -300,6 +300,7 @@ EMPTY_HEADING = re.compile(r"^#{1,6}\s*(\{[^}]*\})?\s*#*\s*$")
 STRAY_ATTR = re.compile(r"\{\s*#[\w-]+[^}]*\}")
 # Bullets Word and web pages paste as characters ( and  are Word's Symbol-font bullets).
 PASTED_BULLET = re.compile(r"^\s*([•◦▪▫●○■□‣⁃·∙➢➤►\uf0b7\uf0a7])\s*\S")
+PASTED_STYLE = re.compile(r"<font\b|\bstyle=\"|class=\"?Mso|&nbsp;", re.I)
 LINK_DEFINITION = re.compile(r"^\s*\[[^\]]+\]:\s*\S")
 ATTR_BLOCK = re.compile(r"\{[:#.][^}]*\}")
 
@@ -383,6 +384,12 @@ def check_empty_and_stray(pages: list[Page]):
                 yield Problem(page.name, number, "an empty heading (a line with only #)",
                               "write the heading's words after the # and a space, or delete the line")
                 continue
+            if text.startswith("\t"):
+                yield Problem(page.name, number, "a line starts with a tab, so it shows as a grey code box",
+                              "delete the tab; in a list, start the item with '- ' instead")
+            if PASTED_STYLE.search(text):
+                yield Problem(page.name, number, "formatting pasted from Word or a web page (style, font or &nbsp;)",
+                              "paste as plain text (Ctrl+Shift+V) and use Markdown: **bold**, ## headings, - lists")
             if PASTED_BULLET.match(text):
                 yield Problem(page.name, number, f"a line starts with a pasted bullet ('{PASTED_BULLET.match(text).group(1)}'), "
                               "so the list runs together as one paragraph",

@@ -349,3 +349,14 @@ def test_renamed_heading_that_keeps_its_id_passes(project):
 def test_broken_link_with_its_line(project, link, phrase):
     line = append(project, PAGE, f"See {link} for more.")
     assert_reported(run_check(project), f"docs/{PAGE}:{line}", phrase)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("\tBook the room early.", "starts with a tab"),
+    ('<span style="font-family: Calibri">Book the room early.</span>', "formatting pasted"),
+    ('<p class="MsoNormal">Book the room early.</p>', "formatting pasted"),
+    ("Book the room&nbsp;early.", "formatting pasted"),
+])
+def test_pasted_from_word_or_a_web_page(project, text, phrase):
+    line = append(project, PAGE, text)
+    assert_reported(run_check(project), f"docs/{PAGE}:{line}", phrase)
