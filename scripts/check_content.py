@@ -527,6 +527,7 @@ def check_published_addresses(pages: list[Page], docs: Path, root: Path, config:
         if isinstance(plugin, dict) and "redirects" in plugin:
             redirects = (plugin["redirects"] or {}).get("redirect_maps") or {}
     by_path = {p.path.resolve(): p for p in pages}
+    ids_of: dict[Path, dict[str, int]] = {}  # each page's heading ids, worked out once
     for number, line in enumerate(listed.read_text(encoding="utf-8").splitlines(), start=1):
         address = line.strip()
         if not address or address.startswith("#"):
@@ -543,7 +544,9 @@ def check_published_addresses(pages: list[Page], docs: Path, root: Path, config:
         anchor = address.partition("#")[2]
         if not anchor or page is None:
             continue
-        ids = heading_ids(page.body)
+        if page.path not in ids_of:
+            ids_of[page.path] = heading_ids(page.body)
+        ids = ids_of[page.path]
         if anchor not in ids:
             near = difflib.get_close_matches(anchor, list(ids), n=1, cutoff=0.3)
             line_no = ids[near[0]] if near else 1
