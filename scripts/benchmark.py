@@ -205,6 +205,8 @@ def main(argv=None) -> int:
                 print(f"  {factor:>5}x {count:>6} {seconds:>7.2f}s {kb(index):>13}")
 
     print("\n" + ("Over budget: " + ", ".join(over) if over else "Everything is within budget."))
+    from scripts import zensical_compare
+    zensical_compare.main()
     return 0
 
 

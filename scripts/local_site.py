@@ -2,6 +2,7 @@
 
 - serve(): the built site on 127.0.0.1, at the same path as the published site;
 - copy_project(): what a build needs, copied so a test or benchmark can change it;
+- build(): one strict MkDocs build of a project into a folder;
 - CHROMIUM_ARGS and chromium(): Debian's Chromium from PATH, never a download.
 """
 
@@ -10,12 +11,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "scripts"]
+PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "scripts", "guide_core"]
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -36,6 +40,16 @@ def copy_project(dest: Path) -> Path:
         elif src.exists():
             shutil.copy2(src, dest / part)
     return dest
+
+
+def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of `project` into `site_dir`; the caller reads the result."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict",
+         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
+        cwd=project, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -8,7 +8,7 @@ every address the guide has published, relative to the site's address:
     principles/                 a page
     principles/#sharing-power   a section of a page
 
-tests/test_published_links.py builds the site and fails if any listed
+tests/site/test_published_links.py builds the site and fails if any listed
 address no longer reaches a page and heading, directly or through a
 redirect from mkdocs-redirects (`redirect_maps` in mkdocs.yml).
 
@@ -30,19 +30,20 @@ from __future__ import annotations
 import argparse
 import posixpath
 import re
-import subprocess
 import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from scripts import local_site
+
 ROOT = Path(__file__).resolve().parent.parent
 LIST = ROOT / "tests" / "published-links.txt"
 HEADER = """\
 # Every published address of the guide: pages and heading anchors,
 # relative to the site's address (site_url in mkdocs.yml). "./" is the home page.
-# tests/test_published_links.py fails if one stops working and no redirect covers it.
+# tests/site/test_published_links.py fails if one stops working and no redirect covers it.
 # Update with: .venv/bin/python -m scripts.published_links --update
 # See README.md, "Changing a page's address".
 """
@@ -154,10 +155,7 @@ def read_list(path: Path | None = None) -> list[tuple[int, str]]:
 
 
 def _build(site_dir: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT, capture_output=True, text=True,
-    )
+    result = local_site.build(ROOT, site_dir)
     if result.returncode != 0:
         sys.exit(f"The strict build failed, so the list was not changed:\n{result.stderr}")
 

@@ -2,24 +2,46 @@
 
 Every test looks at the real built site. The build goes into a temporary
 folder; nothing is written over docs/ or site/.
+
+Tests sit in folders by layer, and each gets the folder's marker:
+  tests/unit     plain functions, no build           -m unit
+  tests/site     the built site, read as HTML        -m site
+  tests/browser  the built site in headless Chromium -m browser
+  tests/build    builds of a changed copy (mistakes) -m build
+A test elsewhere that uses the browser is marked `browser` too, and one that
+builds a copy of the project is marked `build`, so `./guide test --fast`
+(-m "not browser and not build") runs without Chromium or extra builds.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scripts.local_site import CHROMIUM_ARGS, chromium, copy_project, serve  # noqa: E402
+from guide_core.config import load_config as _load_config, site_url as _site_url  # noqa: E402
+from scripts.local_site import CHROMIUM_ARGS, build, chromium, copy_project, serve  # noqa: E402,F401
+from support import AXE_JS, js, open_page, pdf_text, print_to_pdf, run_axe, tab_to  # noqa: E402,F401
+
+LAYERS = ("unit", "site", "browser", "build")
+BROWSER_FIXTURES = {"browser", "page_for"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
+        if parts[0] in LAYERS:
+            item.add_marker(getattr(pytest.mark, parts[0]))
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
 
 CHROMIUM_HELP = (
     "Chromium was not found on PATH. The browser tests need Debian's Chromium:\n"
@@ -28,25 +50,8 @@ CHROMIUM_HELP = (
 )
 
 
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring its !ENV and !!python tags."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def load_config(path: Path = ROOT / "mkdocs.yml") -> dict:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-
-
-def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of `project` into `site_dir`."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True, env={**os.environ, **(env or {})},
-    )
+    return _load_config(path)
 
 
 @dataclass
@@ -65,6 +70,10 @@ class Site:
     def content_pages(self) -> list[Path]:
         return [p for p in self.pages() if p.name != "404.html"]
 
+    def soup(self, page: Path) -> BeautifulSoup:
+        """The parsed page, parsed once per test session."""
+        return parse(page)
+
     def rel(self, page: Path) -> str:
         return page.relative_to(self.dir).as_posix()
 
@@ -73,6 +82,12 @@ class Site:
         rel = self.rel(page)
         rel = rel[: -len("index.html")] if rel.endswith("index.html") else rel
         return self.url + rel
+
+
+@lru_cache(maxsize=None)
+def parse(page: Path) -> BeautifulSoup:
+    """A built page parsed once per test session. Read it; do not change it."""
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
 
 
 def _is_redirect(page: Path) -> bool:
@@ -85,16 +100,7 @@ def site(tmp_path_factory) -> Site:
     site_dir = tmp_path_factory.mktemp("site")
     result = build(ROOT, site_dir)
     assert result.returncode == 0, f"The strict build failed:\n{result.stderr}"
-    url = os.environ.get("SITE_URL") or _default_site_url()
-    return Site(dir=site_dir, url=url.rstrip("/") + "/")
-
-
-def _default_site_url() -> str:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.startswith("site_url:"):
-            return line.split('"')[1]
-    raise AssertionError("mkdocs.yml has no site_url")
+    return Site(dir=site_dir, url=_site_url(ROOT / "mkdocs.yml"))
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,8 @@
 """The lightbox script loads only where there is an image to enlarge."""
 
-from bs4 import BeautifulSoup
 
 from hooks.lightbox_pages import on_page_markdown
+from conftest import parse
 
 
 class _Page:
@@ -26,7 +26,7 @@ def test_pages_with_images_keep_it():
 def test_built_pages_load_the_lightbox_only_with_an_enlargeable_image(site):
     problems = []
     for built in site.content_pages():
-        soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(built)
         has_link = soup.select_one("article a.glightbox") is not None
         has_script = any("glightbox" in (s.get("src") or "") for s in soup.find_all("script"))
         if has_link != has_script:

@@ -3,16 +3,15 @@ and the link does not print."""
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
 
-from conftest import load_config
+from conftest import load_config, parse
 
 
 def test_every_page_links_to_its_source_for_editing(site):
     edit_uri = load_config()["edit_uri"]
     problems = []
     for built in site.content_pages():
-        soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(built)
         link = soup.select_one("article a[rel=edit]")
         rel = site.rel(built).removesuffix("index.html").rstrip("/")
         if link is None:

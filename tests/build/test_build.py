@@ -7,6 +7,7 @@ import re
 import pytest
 
 from conftest import ROOT, build, copy_project, load_config
+from guide_core.config import nav_files
 
 
 def test_strict_build_passes(site):
@@ -14,16 +15,8 @@ def test_strict_build_passes(site):
     assert (site.dir / "sitemap.xml").is_file()
 
 
-def _nav_files(nav) -> list[str]:
-    found = []
-    for item in nav:
-        value = list(item.values())[0] if isinstance(item, dict) else item
-        found += _nav_files(value) if isinstance(value, list) else [value]
-    return found
-
-
 def test_every_page_is_in_the_page_tree():
-    in_tree = set(_nav_files(load_config()["nav"]))
+    in_tree = set(nav_files(load_config()["nav"]))
     on_disk = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
     assert in_tree == on_disk, f"Only in the tree: {in_tree - on_disk}; only on disk: {on_disk - in_tree}"
 
@@ -56,16 +49,24 @@ def _missing_page_in_tree(docs):
     return "challenges.md", "not found in the documentation files"
 
 
-@pytest.mark.parametrize(
-    "mistake",
-    [_break_link, _break_anchor, _absolute_link, _page_missing_from_tree, _missing_page_in_tree],
-    ids=lambda f: f.__name__.strip("_"),
-)
-def test_strict_build_fails_on_mistake(tmp_path, mistake):
-    project = copy_project(tmp_path / "project")
-    page, detail = mistake(project / "docs")
-    result = build(project, tmp_path / "out")
-    assert result.returncode != 0, f"The build passed despite: {mistake.__name__}"
+MISTAKES = [_break_link, _break_anchor, _absolute_link, _page_missing_from_tree, _missing_page_in_tree]
+
+
+@pytest.fixture(scope="module")
+def broken_build(tmp_path_factory):
+    """One strict build of a copy with all five mistakes made at once: MkDocs reports every warning."""
+    work = tmp_path_factory.mktemp("mistakes")
+    project = copy_project(work / "project")
+    made = {mistake.__name__: mistake(project / "docs") for mistake in MISTAKES}
+    result = build(project, work / "out")
+    return made, result
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda f: f.__name__.strip("_"))
+def test_strict_build_fails_on_mistake(broken_build, mistake):
+    made, result = broken_build
+    page, detail = made[mistake.__name__]
+    assert result.returncode != 0, "The build passed despite five mistakes."
     messages = result.stderr + result.stdout
     assert page in messages, f"MkDocs' message should name {page}:\n{messages}"
     assert detail in messages, f"MkDocs' message should mention {detail!r}:\n{messages}"

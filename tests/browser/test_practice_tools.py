@@ -15,10 +15,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, parse
+from support import AXE_TAGS
+from support import run_axe as _run_axe
 
 DOCS = ROOT / "docs"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 # Pages that must carry a working checklist.
 CHECKLIST_PAGES = ["accessibility-checklist.md", "getting-started.md"]
@@ -66,7 +67,7 @@ def pages_asking_for(key: str) -> list[str]:
 def soup_of(site, doc: str) -> BeautifulSoup:
     path = site.dir / built_path(doc) / "index.html"
     assert path.exists(), f"{doc}: not built (looked for {path})"
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parse(path)
 
 
 def item_text(li) -> str:
@@ -80,21 +81,11 @@ def item_text(li) -> str:
 
 
 def run_axe(page, where: str) -> None:
-    axe = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
-    # Evaluated, not added as a <script>: the pages' security policy blocks
-    # an added inline script, as it should.
-    page.evaluate(axe.read_text(encoding="utf-8"))
-    # Let colour transitions (such as a button's focus style) finish, so
-    # axe measures the colours a reader sees, not a frame in between.
-    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
-    result = page.evaluate(
-        """tags => axe.run({include: [['article']]}, {runOnly: {type: 'tag', values: tags}})""",
-        AXE_TAGS,
-    )
+    violations = _run_axe(page, {"runOnly": {"type": "tag", "values": AXE_TAGS}}, {"include": [["article"]]})
     problems = [
         f"{v['id']} ({v['impact']}): {v['help']}\n      "
         + "\n      ".join(n["html"][:160] for n in v["nodes"][:4])
-        for v in result["violations"]
+        for v in violations
     ]
     assert not problems, f"axe-core found problems on {where}:\n  " + "\n  ".join(problems)
 

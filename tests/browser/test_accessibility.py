@@ -26,11 +26,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-import axe_playwright_python
-
-AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
-
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+from conftest import ROOT, parse
+from guide_core.rules import alt_is_file_name, is_bare_address, is_vague_link_text
+from support import AXE_JS, AXE_TAGS, js
 
 # Rules switched off. Each needs a reason and a test that checks the same
 # thing another way. There are none: every rule runs.
@@ -71,7 +69,7 @@ def content_page_with_most_controls(site) -> Path:
     """The content page (not the home page) with the most links and controls:
     the hardest keyboard walk."""
     def count(p: Path) -> int:
-        soup = BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(p)
         article = soup.select_one("article")
         return len(article.select("a[href], input, button, summary, select, textarea")) if article else 0
     pages = [p for p in site.content_pages() if site.rel(p) != "index.html"]
@@ -84,51 +82,7 @@ def home(site) -> Path:
 
 # Colour maths, in the page: WCAG relative luminance and contrast, with
 # semi-transparent colours laid over what is behind them.
-COLOUR_JS = r"""
-window.__guide = window.__guide || {};
-(() => {
-  const g = window.__guide;
-  g.parse = (c) => {
-    const m = c.match(/rgba?\(([^)]+)\)/);
-    if (!m) return null;
-    const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
-  };
-  g.over = (top, bottom) => {
-    const a = top[3];
-    return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)).concat([1]);
-  };
-  g.background = (el) => {
-    // The colour behind an element: its own and its ancestors' backgrounds,
-    // laid over each other, over white.
-    const layers = [];
-    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
-      const c = g.parse(getComputedStyle(e).backgroundColor);
-      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
-    }
-    let colour = [255, 255, 255, 1];
-    for (let i = layers.length - 1; i >= 0; i--) colour = g.over(layers[i], colour);
-    return colour;
-  };
-  g.lum = (c) => {
-    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
-  };
-  g.contrast = (a, b) => {
-    const la = g.lum(a), lb = g.lum(b);
-    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-  };
-  g.hex = (c) => '#' + c.slice(0, 3).map(v => Math.round(v).toString(16).padStart(2, '0')).join('');
-  g.describe = (el) => {
-    let s = el.tagName.toLowerCase();
-    if (el.id) s += '#' + el.id;
-    const cls = (el.getAttribute('class') || '').split(/\s+/).filter(c => c && c !== 'focus-visible');
-    if (cls.length) s += '.' + cls.join('.');
-    const text = (el.getAttribute('aria-label') || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40);
-    return text ? `${s} ("${text}")` : s;
-  };
-})();
-"""
+COLOUR_JS = js("colour")
 
 
 # ---------------------------------------------------------------------------
@@ -141,7 +95,7 @@ def test_axe_is_the_pinned_offline_copy():
         f"{AXE_JS} does not start with an axe-core version banner. "
         "Reinstall the pinned axe-playwright-python from requirements-test.txt."
     )
-    pins = (Path(__file__).resolve().parent.parent / "requirements-test.txt").read_text()
+    pins = (ROOT / "requirements-test.txt").read_text()
     assert re.search(r"^axe-playwright-python==", pins, re.M), (
         "requirements-test.txt must pin axe-playwright-python exactly (==)."
     )
@@ -226,101 +180,11 @@ def test_skip_link_is_first_and_moves_focus_to_main_content(site, server, browse
         context.close()
 
 
-FOCUS_WALK_JS = r"""
-() => {
-  // Record how every control looks before it has focus.
-  const g = window.__guide;
-  g.indicator = (el) => {
-    // A hidden radio or checkbox shows its focus on the label that follows it.
-    const r = el.getBoundingClientRect();
-    if (el.tagName === 'INPUT' && (r.width < 2 || r.height < 2 || getComputedStyle(el).opacity === '0')) {
-      const next = el.nextElementSibling;
-      if (next && next.tagName === 'LABEL') return next;
-      if (el.labels && el.labels.length) return el.labels[0];
-    }
-    return el;
-  };
-  g.look = (el) => {
-    const cs = getComputedStyle(g.indicator(el));
-    return `outline ${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}; box-shadow ${cs.boxShadow}`;
-  };
-  g.before = new Map();
-  let n = 0;
-  for (const el of document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex], label[for]')) {
-    el.dataset.guideWalk = String(n++);
-    g.before.set(el.dataset.guideWalk, g.look(el));
-  }
-  return n;
-}
-"""
+FOCUS_WALK_JS = js("focus-walk")
 
-FOCUS_STEP_JS = r"""
-async () => {
-  const g = window.__guide;
-  // Let Material's fades and slides finish before measuring.
-  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
-  const el = document.activeElement;
-  if (!el || el === document.body) return null;
-  const ind = g.indicator(el);
-  const cs = getComputedStyle(ind);
-  const r = ind.getBoundingClientRect();
-  const ring = g.parse(cs.outlineColor);
-  // What shows just outside the element, where the ring is drawn: the
-  // topmost thing there that is not the element itself.
-  let behind = null;
-  const points = [[r.left - 2, r.top + r.height / 2], [r.right + 2, r.top + r.height / 2],
-                  [r.left + r.width / 2, r.top - 2], [r.left + r.width / 2, r.bottom + 2]];
-  for (const [x, y] of points) {
-    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
-    const hit = document.elementsFromPoint(x, y).find(e => e !== ind && !ind.contains(e));
-    if (hit) { behind = g.background(hit); break; }
-  }
-  if (!behind) behind = g.background(ind.parentElement || ind);
-  const ownBg = g.background(ind);
-  if (!el.dataset.guideWalk) el.dataset.guideWalk = 'late-' + Math.random();
-  return {
-    name: g.describe(el),
-    focused: g.look(el),
-    unfocused: g.before.get(el.dataset.guideWalk) || null,
-    style: cs.outlineStyle, width: parseFloat(cs.outlineWidth),
-    ringContrast: ring ? g.contrast(g.over(ring, behind), behind) : 0,
-    ringVsOwn: ring ? g.contrast(g.over(ring, ownBg), ownBg) : 0,
-    ring: ring ? g.hex(g.over(ring, behind)) : '', behind: g.hex(behind),
-    visible: r.width > 0 && r.height > 0 && getComputedStyle(ind).visibility === 'visible'
-             && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
-    key: el.dataset.guideWalk,
-  };
-}
-"""
+FOCUS_STEP_JS = js("focus-step")
 
-REACHABLE_JS = r"""
-() => {
-  // Controls a keyboard user should be able to reach: shown, enabled,
-  // not taken out of the Tab order on purpose.
-  const out = [];
-  const seenRadio = new Set();
-  for (const el of document.querySelectorAll(
-      'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')) {
-    if (el.disabled || el.getAttribute('tabindex') === '-1') continue;
-    if (el.closest('[inert], [hidden], [aria-hidden="true"]')) continue;
-    // Material's toggles: checkboxes driven by their labels.
-    if (el.matches('input.md-toggle, input.md-nav__toggle')) continue;
-    if (el.type === 'radio' && el.name) {
-      const group = document.querySelectorAll(`input[type=radio][name="${el.name}"]`);
-      const chosen = [...group].find(r => r.checked) || group[0];
-      if (el !== chosen) continue;
-    }
-    const cs = getComputedStyle(el);
-    const r = el.getBoundingClientRect();
-    const shown = cs.visibility === 'visible' && cs.display !== 'none' && el.getClientRects().length > 0;
-    const tiny = r.width === 0 && r.height === 0 && !(el.tagName === 'INPUT' && el.nextElementSibling);
-    if (!shown || tiny) continue;
-    // Off-screen until focused (the skip link) still counts.
-    out.push(window.__guide.describe(el) + '|' + (el.dataset.guideWalk || ''));
-  }
-  return out;
-}
-"""
+REACHABLE_JS = js("reachable")
 
 
 def focus_walk(page, where: str, max_steps: int = 800) -> tuple[list[str], list[dict]]:
@@ -562,52 +426,9 @@ def test_menu_and_sections_open_and_close_from_the_keyboard(site, server, browse
 # Reflow, text spacing and zoom
 # ---------------------------------------------------------------------------
 
-OVERFLOW_JS = r"""
-() => {
-  const d = document.documentElement;
-  const out = {scroll: d.scrollWidth, client: d.clientWidth, wide: [], tables: []};
-  if (d.scrollWidth > d.clientWidth) {
-    for (const el of document.querySelectorAll('body *')) {
-      const r = el.getBoundingClientRect();
-      if (r.right > d.clientWidth + 1 && getComputedStyle(el).position !== 'fixed')
-        out.wide.push(window.__guide.describe(el) + ` right edge ${Math.round(r.right)}px`);
-      if (out.wide.length > 5) break;
-    }
-  }
-  for (const t of document.querySelectorAll('.md-content table')) {
-    let ok = false;
-    for (let e = t.parentElement; e && e !== document.body; e = e.parentElement) {
-      const o = getComputedStyle(e).overflowX;
-      if (o === 'auto' || o === 'scroll') { ok = true; break; }
-    }
-    if (!ok) out.tables.push(window.__guide.describe(t));
-  }
-  return out;
-}
-"""
+OVERFLOW_JS = js("overflow")
 
-CLIPPED_TEXT_JS = r"""
-() => {
-  // Elements in the main content that hide overflow and hold more text
-  // than they show.
-  const out = [];
-  for (const el of document.querySelectorAll('main *')) {
-    const cs = getComputedStyle(el);
-    const hides = ['hidden', 'clip'];
-    if (!hides.includes(cs.overflowX) && !hides.includes(cs.overflowY) && !hides.includes(cs.overflow)) continue;
-    if (!el.textContent.trim()) continue;
-    if (cs.visibility !== 'visible' || el.getClientRects().length === 0) continue;
-    // Text kept for screen readers only (1px, clipped) is meant to be unseen.
-    const r = el.getBoundingClientRect();
-    if (r.width <= 1 && r.height <= 1) continue;
-    const tall = (hides.includes(cs.overflowY) || hides.includes(cs.overflow)) && el.scrollHeight > el.clientHeight + 1;
-    const wide = (hides.includes(cs.overflowX) || hides.includes(cs.overflow)) && el.scrollWidth > el.clientWidth + 1;
-    if (tall || wide) out.push(window.__guide.describe(el) +
-      ` (shows ${el.clientWidth}x${el.clientHeight}px of ${el.scrollWidth}x${el.scrollHeight}px)`);
-  }
-  return out;
-}
-"""
+CLIPPED_TEXT_JS = js("clipped-text")
 
 TEXT_SPACING_CSS = """
 * { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
@@ -694,22 +515,7 @@ def test_text_at_200_percent_stays_readable(site, server, browser):
 # Motion
 # ---------------------------------------------------------------------------
 
-MOTION_JS = r"""
-() => {
-  const moving = [];
-  const secs = (v) => v.split(',').map(s => parseFloat(s) * (s.trim().endsWith('ms') ? 0.001 : 1));
-  for (const el of document.querySelectorAll('*')) {
-    for (const pseudo of [null, '::before', '::after']) {
-      const cs = getComputedStyle(el, pseudo);
-      const t = secs(cs.transitionDuration).some(v => v > 0) && cs.transitionProperty !== 'none';
-      const a = cs.animationName !== 'none' && secs(cs.animationDuration).some(v => v > 0);
-      if (t || a) moving.push(window.__guide.describe(el) + (pseudo || '') +
-        (t ? ` transition ${cs.transitionDuration}` : '') + (a ? ` animation ${cs.animationDuration}` : ''));
-    }
-  }
-  return {moving, scroll: getComputedStyle(document.documentElement).scrollBehavior};
-}
-"""
+MOTION_JS = js("motion")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -756,15 +562,7 @@ def test_reduced_motion_stops_transitions_and_smooth_scrolling(site, server, bro
 # Links
 # ---------------------------------------------------------------------------
 
-UNDERLINE_JS = r"""
-() => [...document.querySelectorAll('article a[href]')]
-  // Permalink marks and the edit button are icons, not links in running text;
-  // buttons have their own border.
-  .filter(a => !a.matches('.headerlink, .md-button, .md-content__button, .footnote-backref'))
-  .filter(a => a.textContent.trim() && a.getClientRects().length)
-  .filter(a => !getComputedStyle(a).textDecorationLine.includes('underline'))
-  .map(a => window.__guide.describe(a))
-"""
+UNDERLINE_JS = js("underline")
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
@@ -789,17 +587,12 @@ def test_links_in_text_are_underlined(site, server, browser, scheme):
     )
 
 
-VAGUE_LINK_TEXT = {
-    "here", "click here", "read more", "more", "this page", "this", "link", "click",
-    "this link", "more info", "more information", "find out more", "learn more", "go",
-}
-BARE_ADDRESS = re.compile(r"^(https?://|www\.)\S+$", re.I)
 
 
 def test_link_text_makes_sense_out_of_context(site):
     problems = []
     for built in site.pages():
-        soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(built)
         for article in soup.select("article"):
             for a in article.select("a[href]"):
                 text = " ".join(a.get_text(" ").split())
@@ -810,14 +603,13 @@ def test_link_text_makes_sense_out_of_context(site):
                     continue
                 name = (a.get("aria-label") or text or " ".join(
                     img.get("alt", "") for img in a.select("img")) or a.get("title") or "").strip()
-                low = name.lower().strip(" .:!?…")
                 if not name:
                     problems.append(f"{site.rel(built)}: link to {a['href']} has no text.")
-                elif low in VAGUE_LINK_TEXT:
+                elif is_vague_link_text(name):
                     problems.append(
                         f"{site.rel(built)}: link text {name!r} (to {a['href']}) does not say where it goes."
                     )
-                elif BARE_ADDRESS.match(name):
+                elif is_bare_address(name):
                     problems.append(
                         f"{site.rel(built)}: link text is a bare address {name!r}; name the page instead."
                     )
@@ -828,13 +620,10 @@ def test_link_text_makes_sense_out_of_context(site):
 # Images and icons
 # ---------------------------------------------------------------------------
 
-FILE_NAME = re.compile(r"(^[\w\-. ]+\.(png|jpe?g|gif|svg|webp|avif)$)|(^(img|image|picture|photo|diagram|icon|graphic)[\s_\-]*\d*$)", re.I)
-
-
 def test_images_have_real_alt_text(site):
     problems = []
     for built in site.pages():
-        soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(built)
         for img in soup.select("img"):
             where = f"{site.rel(built)}: image {img.get('src', '')!r}"
             decorative = img.get("role") in ("presentation", "none") or img.get("aria-hidden") == "true"
@@ -845,7 +634,7 @@ def test_images_have_real_alt_text(site):
             if not alt and not decorative:
                 problems.append(f"{where} has empty alt text but is not marked decorative "
                                 "(role=\"presentation\" or aria-hidden=\"true\").")
-            elif alt and (FILE_NAME.match(alt) or alt == Path(img.get("src", "")).name):
+            elif alt_is_file_name(alt, img.get("src", "")):
                 problems.append(f"{where} has alt text {alt!r}, a file name, not a description.")
         for svg in soup.select("article svg[role=img], article [role=img]"):
             if not (svg.get("aria-label") or svg.get("aria-labelledby") or svg.select_one("title")):
@@ -853,27 +642,7 @@ def test_images_have_real_alt_text(site):
     assert not problems, "Image problems (WCAG 1.1.1):\n" + "\n".join(problems)
 
 
-ICONS_JS = r"""
-() => {
-  const out = [];
-  for (const svg of document.querySelectorAll('.twemoji svg, .md-icon svg, svg.md-icon, .md-icon')) {
-    const el = svg.tagName.toLowerCase() === 'svg' ? svg : svg.querySelector('svg');
-    if (!el) continue;
-    if (el.closest('[aria-hidden="true"]')) continue;
-    const control = el.closest('a, button, label, summary');
-    if (control) {
-      const name = (control.getAttribute('aria-label') || control.getAttribute('title') ||
-                    control.textContent || '').trim();
-      const labelled = control.getAttribute('aria-labelledby');
-      if (name || labelled) continue;
-      if (control.tagName === 'LABEL' && control.control && control.control.getAttribute('aria-label')) continue;
-    }
-    if (el.getAttribute('aria-label') || el.querySelector('title')) continue;
-    out.push(window.__guide.describe(control || el.parentElement || el));
-  }
-  return [...new Set(out)];
-}
-"""
+ICONS_JS = js("icons")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -917,77 +686,7 @@ SAMPLE_HTML = """
 </div>
 """
 
-CONTRAST_JS = r"""
-async (samples) => {
-  const g = window.__guide;
-  // Let Material's fades finish before measuring.
-  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
-  const article = document.querySelector('article');
-  article.insertAdjacentHTML('beforeend', samples);
-  const checks = [
-    // [selector, what, minimum, kind]
-    ['.md-header__title .md-ellipsis', 'header title', 4.5, 'text'],
-    ['.md-header__button', 'header buttons', 3, 'text'],
-    ['.md-tabs__link', 'tabs', 4.5, 'text'],
-    ['.md-search__input', 'search box text', 4.5, 'text'],
-    ['.md-footer__title', 'footer links', 4.5, 'text'],
-    ['.md-footer__direction', 'footer previous/next', 4.5, 'text'],
-    ['.md-copyright', 'footer copyright', 4.5, 'text'],
-    ['.md-copyright a', 'footer link', 4.5, 'text'],
-    ['article p', 'body text', 4.5, 'text'],
-    ['.page-meta', 'reading time line', 4.5, 'text'],
-    ['article a[href]:not(.headerlink):not(.md-content__button)', 'links', 4.5, 'text'],
-    ['.md-content__button', 'edit button icon', 3, 'text'],
-    ['.md-typeset code', 'code', 4.5, 'text'],
-    ['.md-nav--primary .md-nav__link--active', 'navigation: this page', 4.5, 'text'],
-    ['.md-nav--primary .md-nav__link:not(.md-nav__link--active)', 'navigation links', 4.5, 'text'],
-    ['.md-nav--secondary .md-nav__link', 'contents list', 4.5, 'text'],
-    ['.md-nav__title', 'navigation title', 4.5, 'text'],
-    ['.admonition-title, details > summary', 'admonition titles', 4.5, 'text'],
-    ['.admonition, details', 'admonition edge', 3, 'border'],
-  ];
-  const out = [];
-  for (const [sel, what, min, kind] of checks) {
-    let n = 0;
-    for (const el of document.querySelectorAll(sel)) {
-      const cs = getComputedStyle(el);
-      if (cs.visibility !== 'visible' || el.getClientRects().length === 0) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      n++;
-      let fg, bg;
-      if (kind === 'border') {
-        fg = g.parse(cs.borderLeftColor);
-        bg = g.background(el.parentElement);
-      } else {
-        bg = g.background(el);
-        fg = g.parse(cs.color);
-        // Placeholder text and text in an input: use its colour; svg icons follow color.
-      }
-      fg = g.over(fg, bg);
-      const ratio = g.contrast(fg, bg);
-      if (ratio < min) out.push({what, sel: g.describe(el), fg: g.hex(fg), bg: g.hex(bg), ratio, min});
-      if (n >= 12) break;
-    }
-    // The search placeholder text, when there is a search box.
-    if (sel === '.md-search__input') {
-      const input = document.querySelector('.md-search__input');
-      if (input && input.getClientRects().length && getComputedStyle(input).visibility === 'visible') {
-        const bg = g.background(input);
-        const raw = g.parse(getComputedStyle(input, '::placeholder').color);
-        const ph = g.over(raw, bg);
-        const ratio = g.contrast(ph, bg);
-        // Material hides the placeholder (fully transparent) while search
-        // is open; there is no text to read then.
-        if (raw[3] > 0 && ratio < 4.5) out.push({what: 'search placeholder', sel: 'input.md-search__input::placeholder',
-                                   fg: g.hex(ph), bg: g.hex(bg), ratio, min: 4.5});
-      }
-    }
-  }
-  document.getElementById('guide-sample').remove();
-  return out;
-}
-"""
+CONTRAST_JS = js("contrast")
 
 
 @pytest.mark.parametrize("width", WIDTHS)

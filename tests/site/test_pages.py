@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from bs4 import BeautifulSoup
+from conftest import parse
+from guide_core.rules import description_problem, shared_values
 
 
 def _soup(page):
-    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return parse(page)
 
 
 def test_each_page_has_one_h1_title_and_language(site):
@@ -28,15 +29,14 @@ def test_each_page_has_one_h1_title_and_language(site):
 
 
 def test_descriptions_are_present_and_unique(site):
-    seen = defaultdict(list)
+    seen = {}
     problems = []
     for page in site.content_pages():
         tag = _soup(page).find("meta", attrs={"name": "description"})
-        text = (tag.get("content") or "").strip() if tag else ""
-        if not text:
-            problems.append(f"{site.rel(page)}: no meta description; add `description:` to its front matter")
-        seen[text].append(site.rel(page))
-    problems += [f"Pages share a description: {', '.join(p)}" for d, p in seen.items() if d and len(p) > 1]
+        seen[site.rel(page)] = text = (tag.get("content") or "").strip() if tag else ""
+        if description_problem(text):
+            problems.append(f"{site.rel(page)}: {'; '.join(description_problem(text))}")
+    problems += [f"Pages share a description: {', '.join(p)}" for p in shared_values(seen)]
     assert not problems, "\n".join(problems)
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+from conftest import parse
 
 LINK_ATTRS = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "image": "href"}
 
 
 def _ids(path: Path, cache: dict) -> set[str]:
     if path not in cache:
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(path)
         cache[path] = {tag["id"] for tag in soup.find_all(id=True)} | {
             tag["name"] for tag in soup.find_all("a", attrs={"name": True})
         }
@@ -36,7 +36,7 @@ def test_internal_links_and_fragments_resolve(site):
     ids_cache: dict = {}
     broken = []
     for page in site.pages():
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(page)
         for tag in soup.find_all(list(LINK_ATTRS)):
             url = tag.get(LINK_ATTRS[tag.name]) or tag.get("xlink:href")
             if not url or url.startswith(("mailto:", "data:", "javascript:", "tel:")):

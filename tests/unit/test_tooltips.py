@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, parse
 
 from hooks.tooltips import strip_tooltips
-
-TERM = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.*)$")
-
-
-def _terms() -> list[tuple[int, str, str]]:
-    lines = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8").splitlines()
-    return [(n, m["term"], m["meaning"]) for n, line in enumerate(lines, 1) if (m := TERM.match(line))]
-
 
 def test_headings_lose_the_tooltip_but_keep_the_words():
     html = ('<h2 id="x">What is <abbr title="Give and take">reciprocity</abbr>?</h2>'
@@ -34,7 +25,7 @@ def test_links_lose_the_tooltip_but_keep_the_words():
 def test_built_headings_have_no_tooltips_and_body_text_does(site):
     in_headings, with_tooltips = [], 0
     for page in site.content_pages():
-        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        article = parse(page).select_one("article")
         if article is None:
             continue
         for place in article.find_all(re.compile(r"^(h[1-6]|a)$")):
@@ -47,16 +38,12 @@ def test_built_headings_have_no_tooltips_and_body_text_does(site):
                            "auto-appends includes/abbreviations.md")
 
 
-def test_every_tooltip_term_is_defined_in_the_glossary():
-    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8").lower()
-    missing = [f"includes/abbreviations.md:{n}: '{term}' has a tooltip but no entry in docs/glossary.md; "
-               f"add a '## {term[0].upper() + term[1:]}' entry with a plain definition"
-               for n, term, _ in _terms() if term.lower() not in glossary]
-    assert not missing, "\n".join(missing)
+# That every tooltip has a glossary entry, is short, and is not lost to capitals
+# is a content rule: scripts/check_content.py checks it (tests/unit/test_content_checks.py).
 
 
-def test_tooltips_are_short_and_plain():
-    long = [f"includes/abbreviations.md:{n}: the tooltip for '{term}' has {len(meaning.split())} words; "
-            "keep it to 20 or fewer, with the full meaning in docs/glossary.md"
-            for n, term, meaning in _terms() if not meaning or len(meaning.split()) > 20]
-    assert not long, "\n".join(long)
+def test_preview_reloads_when_the_tooltips_change():
+    from conftest import load_config
+    watched = load_config().get("watch") or []
+    assert "includes" in watched, ("Add 'includes' under watch: in mkdocs.yml, so ./guide serve reloads "
+                                   "when includes/abbreviations.md changes.")

@@ -17,34 +17,17 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build, copy_project
+from conftest import ROOT, build, copy_project, parse
 from hooks.print_header import qr_svg
 from scripts.local_site import serve
+from support import pdf_text, print_to_pdf, tab_to as _tab_to
+from support import tool as _tool
 
 PT = 4 / 3  # CSS pixels per point
 CHROME = (".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-skip", ".md-top",
           ".md-search", ".md-content__button", ".headerlink", ".print-tools", ".no-print")
 TOOL_TEXT = ["Print this page", "Large print", "Skip to content", "Back to top",
              "Edit this page", "Made with"]
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    assert path, (f"{name} was not found. Install Debian's poppler-utils and zbar-tools "
-                  "(./guide test installs them).")
-    return path
-
-
-def print_to_pdf(page, url: str, out: Path) -> Path:
-    page.goto(url, wait_until="load")
-    page.emulate_media(media="print")
-    page.pdf(path=str(out), prefer_css_page_size=True)
-    return out
-
-
-def pdf_text(pdf: Path) -> str:
-    return subprocess.run([_tool("pdftotext"), "-layout", str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
 
 
 def pdf_info(pdf: Path) -> dict:
@@ -87,7 +70,7 @@ def test_every_page_has_a_print_header_with_its_address_and_qr_code(site):
     problems = []
     for built in site.content_pages():
         name = site.rel(built)
-        soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(built)
         header = soup.select_one("article .print-header")
         if header is None:
             problems.append(f"{name}: no .print-header (overrides/guide/before-content.html)")
@@ -332,12 +315,8 @@ def test_print_text_is_at_least_12_pt_and_16_pt_in_large_print(sample, page_for)
 
 # --- The buttons --------------------------------------------------------------
 
-def tab_to(page, selector: str, limit: int = 250) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"document.activeElement.matches({selector!r})"):
-            return
-    raise AssertionError(f"Tab never reaches {selector} (overrides/guide/before-content.html)")
+def tab_to(page, selector: str) -> None:
+    _tab_to(page, selector, "overrides/guide/before-content.html")
 
 
 def test_print_and_large_print_work_by_keyboard_and_large_print_persists(site, server, page_for):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
+from conftest import parse
 
 # Attributes that make the browser fetch something as the page loads.
 LOADING = [("script", "src"), ("img", "src"), ("source", "src"), ("iframe", "src"),
@@ -23,7 +23,7 @@ def _foreign(url: str) -> bool:
 def test_pages_load_nothing_from_other_origins(site):
     problems = []
     for page in site.pages():
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(page)
         for tag_name, attr in LOADING:
             for tag in soup.find_all(tag_name, attrs={attr: True}):
                 if _foreign(tag[attr]):

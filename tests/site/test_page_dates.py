@@ -11,9 +11,9 @@ import subprocess
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timezone
 
-from bs4 import BeautifulSoup
+import pytest
 
-from conftest import ROOT, build, copy_project
+from conftest import ROOT, build, copy_project, parse
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -59,7 +59,7 @@ def test_sitemap_lists_every_page_with_its_last_commit_date(site):
 def test_each_page_shows_when_it_was_last_updated(site):
     problems = []
     for page in site.content_pages():
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(page)
         shown = soup.select_one("article .md-source-file .git-revision-date-localized-plugin-date")
         if shown is None:
             problems.append(f"{site.rel(page)}: no last-updated date under the content.")
@@ -83,6 +83,7 @@ def test_last_updated_reads_in_words_in_the_browser(site, server, page_for):
     assert "Last updated:" in spoken, f"Screen readers hear {spoken!r}, without 'Last updated'."
 
 
+@pytest.mark.build  # builds a changed copy of the project
 def test_builds_outside_git_with_dates_feed_and_share_images(tmp_path):
     project = copy_project(tmp_path / "project")
     inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], cwd=project,

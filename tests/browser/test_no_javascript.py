@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+from conftest import parse
 
 
 def _paragraphs(built) -> list[str]:
-    soup = BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    soup = parse(built)
     found = []
     for p in soup.select("article.md-content__inner p:not(.page-meta)"):
         if p.find("button"):

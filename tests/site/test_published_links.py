@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import shutil
 
-from bs4 import BeautifulSoup
+import pytest
 
-from conftest import build, copy_project
+from conftest import build, copy_project, parse
 from scripts.published_links import LIST, collect, read_list, resolve
 
 FIX = (
@@ -49,7 +49,7 @@ def test_collect_finds_every_page_and_heading_with_a_permalink(site):
         address = site.rel(page).removesuffix("index.html") or "./"
         if address not in found:
             missing.append(address)
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parse(page)
         for heading in soup.select("article :is(h1, h2, h3, h4, h5, h6)[id]"):
             if heading.select_one("a.headerlink") and f"{address}#{heading['id']}" not in found:
                 missing.append(f"{address}#{heading['id']}")
@@ -57,6 +57,7 @@ def test_collect_finds_every_page_and_heading_with_a_permalink(site):
     assert not any("share-this-page" in a for a in found), "The share box heading is not a published section."
 
 
+@pytest.mark.build  # builds a changed copy of the project
 def test_a_moved_page_needs_a_redirect_and_a_renamed_heading_its_old_id(site, tmp_path):
     """Move a page and rename two headings in a copy; only the covered addresses survive."""
     project = copy_project(tmp_path / "project")
@@ -77,7 +78,7 @@ def test_a_moved_page_needs_a_redirect_and_a_renamed_heading_its_old_id(site, tm
     lines = about.read_text(encoding="utf-8").splitlines()
     h2 = [i for i, line in enumerate(lines) if line.startswith("## ")]
     assert len(h2) >= 2, "docs/about.md needs two ## headings for this test."
-    built = BeautifulSoup((site.dir / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    built = parse((site.dir / "about" / "index.html"))
     h2_ids = [h["id"] for h in built.select("article h2[id]") if h.select_one("a.headerlink")]
     assert len(h2_ids) >= 2, "The built About page should have two h2 headings with ids."
     site_dir = tmp_path / "site"

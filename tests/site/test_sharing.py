@@ -7,13 +7,14 @@ Chromium (the clipboard is read back); and the page-not-found page.
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import load_config
+from conftest import load_config, parse
+from guide_core.config import nav_sections
+from guide_core.rules import MAX_DESCRIPTION, description_problem, shared_values
 from scripts.local_site import serve
 
 CONFIG = load_config()
@@ -22,7 +23,7 @@ FIX_HEAD = "overrides/guide/head-sharing.html writes these tags; hooks/share_ima
 
 
 def soup_of(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parse(path)
 
 
 def meta(soup: BeautifulSoup, key: str) -> list[str]:
@@ -79,14 +80,14 @@ def test_canonical_and_og_url_are_the_pages_published_address(site):
 
 def test_titles_and_descriptions_match_the_page_and_are_unique(site):
     problems = []
-    descriptions = Counter()
+    descriptions = {}
     for page in site.content_pages():
         soup = soup_of(page)
         rel = site.rel(page)
         description = meta(soup, "description")[0]
-        descriptions[description] += 1
-        if len(description) > 160:
-            problems.append(f"{rel}: the description has {len(description)} characters (at most 160).")
+        descriptions[rel] = description
+        if description_problem(description):
+            problems.append(f"{rel}: {description_problem(description)[0]} (at most {MAX_DESCRIPTION}).")
         if meta(soup, "og:description")[0] != description:
             problems.append(f"{rel}: og:description differs from the meta description.")
         title = meta(soup, "og:title")[0]
@@ -104,10 +105,9 @@ def test_titles_and_descriptions_match_the_page_and_are_unique(site):
                           ("twitter:card", "summary_large_image")):
             if meta(soup, key)[0] != want:
                 problems.append(f"{rel}: {key} is {meta(soup, key)[0]!r}, want {want!r}.")
-    for description, count in descriptions.items():
-        if count > 1:
-            problems.append(f"{count} pages share the description {description!r}: give each its own "
-                            "`description` in the front matter.")
+    for pages in shared_values(descriptions):
+        problems.append(f"Pages share a description ({', '.join(pages)}): give each its own "
+                        "`description` in the front matter.")
     assert not problems, "\n".join(problems)
 
 
@@ -259,17 +259,6 @@ def test_share_box_copies_the_summary_and_the_address(site, server, page_for):
 # The page-not-found page
 # ---------------------------------------------------------------------------
 
-def _nav_files(items) -> list[str]:
-    files = []
-    for item in items:
-        value = list(item.values())[0] if isinstance(item, dict) else item
-        if isinstance(value, list):
-            files.extend(_nav_files(value))
-        else:
-            files.append(value)
-    return files
-
-
 def test_404_page_offers_search_and_the_main_sections_with_absolute_paths(site):
     page = site.dir / "404.html"
     soup = soup_of(page)
@@ -288,9 +277,7 @@ def test_404_page_offers_search_and_the_main_sections_with_absolute_paths(site):
         target = site.dir / rel / "index.html" if rel == "" or rel.endswith("/") else site.dir / rel
         assert target.is_file(), f"404.html links to {href}, which was not built."
     # Every top-level section of the nav is reachable from the 404 page.
-    for item in CONFIG["nav"]:
-        title, value = list(item.items())[0]
-        files = _nav_files(value) if isinstance(value, list) else [value]
+    for title, files in nav_sections(CONFIG["nav"]).items():
         wanted = {site.prefix + _directory_url(f) for f in files}
         assert wanted & set(hrefs), f"404.html has no link into the section {title!r} (overrides/404.html)."
 

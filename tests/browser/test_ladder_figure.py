@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, parse
 from test_practice_tools import run_axe
 
 PAGE_DOC = "docs/related-terms.md"
@@ -33,7 +33,7 @@ WEAK_ALT = {"", "image", "figure", "diagram", "picture", "ladder", "ladder of pa
 def page(site):
     built = site.dir / PAGE
     assert built.exists(), f"{PAGE} was not built; is {PAGE_DOC} in the nav?"
-    return BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser")
+    return parse(built)
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from conftest import parse
 
 EXAMPLES_PAGE = "worked-examples/index.html"
 CITING_PAGES = ["paying-partners/index.html", "evaluating/index.html", "worked-examples/index.html"]
@@ -39,7 +40,7 @@ LOOSE_CITATION = re.compile(
 
 
 def _soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return parse(path)
 
 
 def _article(soup: BeautifulSoup) -> Tag:

@@ -1,0 +1,41 @@
+"""guide_core: the one YAML loader, the page tree, site_url and the sentence splitter."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from guide_core.config import ConfigError, load_config, load_yaml, nav_files, site_url
+from guide_core.text import split_sentences, words_outside_quotations
+
+
+def test_env_tag_takes_the_variable_or_its_default(monkeypatch):
+    monkeypatch.delenv("SITE_URL", raising=False)
+    default = load_config()["site_url"]
+    assert default.startswith("https://") and site_url() == default.rstrip("/") + "/"
+    monkeypatch.setenv("SITE_URL", "https://example.org/other")
+    assert load_config()["site_url"] == "https://example.org/other"
+    assert site_url() == "https://example.org/other/"
+
+
+def test_python_name_tags_stay_names_and_import_nothing():
+    emoji = next(e for e in load_config()["markdown_extensions"] if isinstance(e, dict) and "pymdownx.emoji" in e)
+    assert emoji["pymdownx.emoji"]["emoji_index"] == "material.extensions.emoji.twemoji"
+
+
+def test_page_tree_lists_every_page_once():
+    files = nav_files(load_config()["nav"])
+    assert "index.md" in files and len(files) == len(set(files))
+    assert all((ROOT / "docs" / f).is_file() for f in files)
+
+
+def test_a_yaml_mistake_names_its_line():
+    with pytest.raises(ConfigError) as error:
+        load_yaml("site_name: Guide\nnav:\n    - Home: index.md\n  - About: about.md\n", "mkdocs.yml")
+    assert error.value.problem.line == 4 and "Fix:" in str(error.value)
+
+
+def test_sentences_split_at_full_stops_and_quotations_do_not_count():
+    sentences = split_sentences('Plan early. "Ask people." Then act! 2 more steps follow.')
+    assert [s.strip('"') for s in sentences] == ["Plan early.", "Ask people.", "Then act!", "2 more steps follow."]
+    assert words_outside_quotations('She said "one two three four" today.') == 3
