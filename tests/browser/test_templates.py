@@ -210,6 +210,7 @@ Some text.
 """
 
 
+@pytest.mark.build  # builds a changed copy of the project
 def test_a_template_the_downloads_cannot_carry_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "templates" / "broken.md").write_text(BROKEN, encoding="utf-8")
@@ -219,6 +220,7 @@ def test_a_template_the_downloads_cannot_carry_fails_the_build(tmp_path):
         "the build failed without naming the page, line and problem:\n" + result.stderr[-2000:])
 
 
+@pytest.mark.build  # builds a changed copy of the project
 def test_a_converter_that_fails_fails_the_build_naming_the_page(tmp_path):
     project = copy_project(tmp_path / "project")
     result = build(project, tmp_path / "site", env={"PYPANDOC_PANDOC": "/bin/false"})
