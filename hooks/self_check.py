@@ -1,6 +1,6 @@
 """The self-check page and its scoring data, from docs/self-check.yml.
 
-A thin hook: scripts/self_check.py does the work. On the page that says
+A thin hook: hooks/self_check_data.py does the work. On the page that says
 `selfcheck: true` it fills in the questions, the scoring and the paper
 scoring key; for the whole site it adds assets/javascripts/self-check.json,
 which self-check.js reads. A problem in the data file stops the build with
@@ -15,8 +15,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts import self_check  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import self_check_data as self_check  # noqa: E402
 
 
 def _data(config):

@@ -195,7 +195,7 @@
       current = group;
       whoInputs.forEach(function (input) { input.checked = input.value === group; });
       questions.forEach(function (q) {
-        q.inputs.forEach(function (input) { input.checked = store[group][q.data.id] === input.value; });
+        q.inputs.forEach(function (input) { input.checked = String(store[group][q.data.id]) === input.value; });
       });
       if (announce) {
         status.textContent = "Now answering as " + groupName(group).toLowerCase() + ". " +
@@ -343,8 +343,8 @@
           var a = row.picks[i];
           var cell = el("div", "self-check-pair__answer");
           cell.appendChild(el("p", "self-check-pair__who", groupName(g) + ": " + levelText(q, a)));
-          cell.appendChild(el("p", "", "\u201c" + answerText(q, a) + "\u201d " +
-            (a === "unsure" ? data.not_sure.advice : q.data.answers[a].why)));
+          cell.appendChild(el("p", "", a === "unsure" ? data.not_sure.advice
+            : "\u201c" + answerText(q, a) + "\u201d " + q.data.answers[a].why));
           pair.appendChild(cell);
         });
         item.appendChild(pair);
