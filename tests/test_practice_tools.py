@@ -599,8 +599,15 @@ def test_self_check_by_keyboard_alone(server, page_for):
 
 def test_self_check_prints_with_the_key_on_its_own_page(server, page_for, tmp_path):
     import subprocess
-    page = open_self_check(page_for, server)
+    page = open_self_check(page_for, server, viewport={"width": 700, "height": 900})
     page.emulate_media(media="print")
+    clipped = page.evaluate("""() => { const t = document.querySelector('.self-check-key table');
+        const box = t.closest('.md-typeset__scrollwrap') || t;
+        const right = Math.max(t.getBoundingClientRect().right, box.getBoundingClientRect().right);
+        // A collapsed frame may stand out by its own width; more than that is cut off.
+        const frame = 2 * parseFloat(getComputedStyle(t).borderLeftWidth) + 0.5;
+        return right > t.closest('article').getBoundingClientRect().right + frame; }""")
+    assert not clipped, "the printed scoring key is wider than the page: its last column would be cut off"
     pdf = tmp_path / "self-check.pdf"
     page.pdf(path=str(pdf), format="A4")
     pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
