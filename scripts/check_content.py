@@ -545,7 +545,7 @@ def check_published_addresses(pages: list[Page], docs: Path, root: Path, config:
         if not anchor or page is None:
             continue
         if page.path not in ids_of:
-            ids_of[page.path] = heading_ids(page.body)
+            ids_of[page.path] = heading_ids(_built_body(page))
         ids = ids_of[page.path]
         if anchor not in ids:
             near = difflib.get_close_matches(anchor, list(ids), n=1, cutoff=0.3)
@@ -555,6 +555,20 @@ def check_published_addresses(pages: list[Page], docs: Path, root: Path, config:
                           "(newsletters and emails may link to it)",
                           f"if you renamed the heading, put its old id at the end of the new heading line: "
                           f"'## New heading {{ #{anchor} }}'")
+
+
+def _built_body(page: Page) -> list[tuple[int, str]]:
+    """The page's lines as the build sees them: the self-check's questions and
+    headings come from docs/self-check.yml (guide_core/self_check.py)."""
+    if not page.meta.get("selfcheck"):
+        return page.body
+    from guide_core import self_check
+    try:
+        text = page.path.read_text(encoding="utf-8")
+        rendered = self_check.render_page(text, self_check.load(page.path.parent / "self-check.yml"), page.name)
+    except self_check.SelfCheckError:
+        return page.body  # the build reports the data file's own problem, with its line
+    return list(enumerate(rendered.splitlines(), start=1))
 
 
 def check(docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID,

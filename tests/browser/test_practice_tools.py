@@ -1,5 +1,5 @@
 """The tools for practice, in Chromium: working checklists and the
-"Is this co-production?" self-check.
+"Is this co-production?" self-check (its rules come from docs/self-check.yml).
 
 Each tool is used by keyboard where a reader would, is checked with axe-core
 in each state, sends nothing anywhere, and still reads well with JavaScript
@@ -15,7 +15,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, parse
+from conftest import ROOT, build, copy_project, parse
+from guide_core import self_check as self_check_data
 from support import AXE_TAGS
 from support import run_axe as _run_axe
 
@@ -24,21 +25,6 @@ DOCS = ROOT / "docs"
 # Pages that must carry a working checklist.
 CHECKLIST_PAGES = ["accessibility-checklist.md", "getting-started.md"]
 SELF_CHECK_PAGE = "self-check.md"
-
-# The documented scoring, as written on the self-check page under
-# "How the result is worked out". The page's tables must say the same.
-POINTS = {"Informing": 0, "Consultation": 1, "Engagement": 2, "Co-design": 3, "Co-production": 4}
-BANDS = [(0, 5, "Informing"), (6, 11, "Consultation"), (12, 17, "Engagement"),
-         (18, 23, "Co-design"), (24, 28, "Co-production")]
-QUESTIONS = 7
-
-
-def expected_level(total: int) -> str:
-    for low, high, level in BANDS:
-        if low <= total <= high:
-            return level
-    raise AssertionError(f"total {total} is outside every band")
-
 
 # ---------------------------------------------------------------------------
 # Helpers
@@ -243,196 +229,411 @@ def test_checklists_read_as_plain_lists_without_javascript(site, server, page_fo
 
 # ---------------------------------------------------------------------------
 # "Is this co-production?" self-check
+#
+# Every expectation comes from docs/self-check.yml, through the same loader
+# the build uses, so the page, self-check.js and these tests share one set of
+# points, gates and bands.
 # ---------------------------------------------------------------------------
 
-def self_check_source(site):
-    """Questions and answers as the page writes them: [(heading, [(answer, level)])]."""
-    soup = soup_of(site, SELF_CHECK_PAGE)
-    block = soup.select_one("article .self-check")
-    assert block is not None, f"docs/{SELF_CHECK_PAGE}: no <div class=\"self-check\" markdown> block"
-    questions = []
-    for heading in block.select("h3"):
-        listing = heading.find_next_sibling("ul")
-        answers = []
-        for li in listing.select(":scope > li"):
-            answer = " ".join(li.strong.get_text().split())
-            level = re.search(r"This is (informing|consultation|engagement|co-design|co-production)",
-                              " ".join(li.get_text().split()))
-            assert level, f"docs/{SELF_CHECK_PAGE}: answer {answer!r} does not say 'This is <level>'"
-            answers.append((answer, level.group(1).capitalize()))
-        questions.append((" ".join(heading.get_text().split()).rstrip("¶").strip(), answers))
-    return questions
+DATA = self_check_data.load()
+TOP = DATA["levels"][-1]["id"]
+LEVEL_NAME = {level["id"]: level["name"] for level in DATA["levels"]}
+GATE = {gate["id"]: gate for gate in DATA["gates"]}
+QIDS = [q["id"] for q in DATA["questions"]]
 
 
-def test_self_check_page_documents_the_scoring_the_tests_use(site):
-    soup = soup_of(site, SELF_CHECK_PAGE)
-    heading = soup.find(id="how-the-result-is-worked-out")
-    assert heading is not None, f"docs/{SELF_CHECK_PAGE}: needs a 'How the result is worked out' section"
-    tables = heading.find_all_next("table", limit=2)
-    rows = [[[td.get_text(strip=True) for td in tr.select("td")] for tr in t.select("tbody tr")] for t in tables]
-    points = {level: int(p) for level, p in rows[0]}
-    assert points == POINTS, f"docs/{SELF_CHECK_PAGE}: the points table says {points}, expected {POINTS}"
-    bands = []
-    for total, level in rows[1]:
-        low, high = (int(n) for n in re.findall(r"\d+", total))
-        bands.append((low, high, level))
-    assert bands == BANDS, f"docs/{SELF_CHECK_PAGE}: the totals table says {bands}, expected {BANDS}"
-    questions = self_check_source(site)
-    assert len(questions) == QUESTIONS, f"docs/{SELF_CHECK_PAGE}: expected {QUESTIONS} questions"
-    for question, answers in questions:
-        assert sorted(level for _, level in answers) == sorted(POINTS), \
-            f"docs/{SELF_CHECK_PAGE}: '{question}' needs one answer for each of the 5 levels"
-    # Every band and boundary is reachable with 7 answers.
-    assert BANDS[0][0] == 0 and BANDS[-1][1] == QUESTIONS * max(POINTS.values())
-
-
-def choose_points(total: int, questions: int = QUESTIONS, reverse: bool = False) -> list[int]:
-    """Points for each question that add up to `total`, filling from one end."""
-    points = []
-    left = total
-    for _ in range(questions):
-        points.append(min(4, left))
-        left -= points[-1]
-    return points[::-1] if reverse else points
-
-
-PATHS = [choose_points(t) for t in range(0, 29)] + [choose_points(t, reverse=True) for t in (5, 6, 11, 12, 17, 18, 23, 24)] \
-    + [[2, 2, 2, 2, 2, 2, 2], [4, 4, 4, 4, 4, 4, 0], [0, 4, 0, 4, 0, 4, 0], [3, 3, 3, 3, 3, 3, 3]]
-
-
-def answer_by_points(page, points: list[int], source) -> list[tuple[str, str, int]]:
-    """Tick the answer worth each number of points; return what was chosen."""
-    level_of = {v: k for k, v in POINTS.items()}
-    chosen = []
-    fieldsets = page.locator("form.self-check-form fieldset")
-    for q, p in enumerate(points):
-        question, answers = source[q]
-        answer = next(a for a, level in answers if level == level_of[p])
-        fieldsets.nth(q).get_by_label(answer, exact=True).check()
-        chosen.append((question, answer, p))
+def picks(**changes) -> dict:
+    """Top answers everywhere, except the questions named (q_timing='engagement', or None for not sure)."""
+    chosen = {qid: TOP for qid in QIDS}
+    for key, level in changes.items():
+        qid = key.replace("_", "-")
+        assert qid in chosen, f"no question {qid} in docs/self-check.yml"
+        chosen[qid] = level
     return chosen
 
 
-def test_every_path_through_the_self_check_gives_the_documented_result(site, server, page_for):
-    source = self_check_source(site)
-    page = page_for()
-    page.goto(server + built_path(SELF_CHECK_PAGE))
-    result = page.locator("#self-check-result")
-    problems = []
-    for points in PATHS:
-        page.locator("form.self-check-form button[type=reset]").click()
-        chosen = answer_by_points(page, points, source)
-        page.locator("form.self-check-form button[type=submit]").click()
-        total = sum(points)
-        want = expected_level(total)
-        title = result.locator("h2").inner_text()
-        if title != f"Your result: {want}":
-            problems.append(f"answers worth {points} (total {total}): shows {title!r}, expected {want}")
-            continue
-        text = result.inner_text()
-        if f"add up to {total} out of 28 points" not in text:
-            problems.append(f"answers worth {points}: total not shown as {total} out of 28")
-        if not page.evaluate("() => document.activeElement.matches('#self-check-result h2')"):
-            problems.append(f"answers worth {points}: focus did not move to the result heading")
-        # Why: every answer worth less than 4, lowest first, with what to change.
-        weak = sorted((c for c in chosen if c[2] < 4), key=lambda c: c[2])
-        items = result.locator(".self-check-result__changes > li")
-        if items.count() != len(weak):
-            problems.append(f"answers worth {points}: lists {items.count()} things to change, expected {len(weak)}")
-            continue
-        for i, (question, answer, p) in enumerate(weak):
-            item = items.nth(i).inner_text()
-            if answer not in item or "To move towards co-production" not in item:
-                problems.append(f"answers worth {points}: change {i + 1} should name {answer!r} and what to do")
-            if items.nth(i).locator("a[href]").count() == 0:
-                problems.append(f"answers worth {points}: change {i + 1} has no link to what to change")
-    assert not problems, f"docs/{SELF_CHECK_PAGE} self-check:\n" + "\n".join(problems)
+def expected(chosen: dict) -> dict:
+    """The result the data file's rules give (the Python twin of self-check.js)."""
+    return self_check_data.level_for(DATA, chosen)
 
 
-def test_self_check_by_keyboard_with_axe_in_each_state(site, server, page_for):
-    page = page_for(viewport={"width": 900, "height": 1000})
+def open_self_check(page_for, server, **options):
+    page = page_for(**options)
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(server + built_path(SELF_CHECK_PAGE))
-    form = page.locator("form.self-check-form")
-    assert form.locator("fieldset").count() == QUESTIONS
-    for i in range(QUESTIONS):
-        fieldset = form.locator("fieldset").nth(i)
-        assert fieldset.locator("> legend h3").count() == 1, f"question {i + 1}: the legend must hold the question"
-        assert fieldset.get_by_role("radio").count() == 5
-    run_axe(page, f"docs/{SELF_CHECK_PAGE} before answering")
-    loaded = len(requests)
+    page.wait_for_selector("form.self-check-form fieldset.self-check-question")
+    page.requests = requests
+    return page
 
-    # Answer the first 5 questions by keyboard and ask for the result.
-    tab_until(page, "e.type === 'radio' && e.closest('form.self-check-form')")
-    for q in range(5):
+
+def answer_as(page, group_label: str, chosen: dict) -> None:
+    """Choose the group, then, for each question, the answer at the wanted level."""
+    page.get_by_role("radio", name=group_label, exact=True).check()
+    for n, q in enumerate(DATA["questions"]):
+        level = chosen[q["id"]]
+        fieldset = page.locator("form.self-check-form fieldset.self-check-question").nth(n)
+        if level is None:
+            fieldset.locator("input[value=unsure]").check()
+        else:
+            index = [a["level"] for a in q["answers"]].index(level)
+            fieldset.locator(f"input[value='{index}']").check()
+
+
+def summary(page) -> dict:
+    """The result table: {row heading: [cell per group]}, and the group names."""
+    table = page.locator("#self-check-result table.self-check-summary")
+    groups = table.locator("thead th").all_inner_texts()
+    rows = {}
+    for row in table.locator("tbody tr").all():
+        rows[row.locator("th").inner_text()] = row.locator("td").all_inner_texts()
+    return {"groups": groups, **rows}
+
+
+def profile_order(page) -> list[str]:
+    return page.locator("#self-check-result .self-check-profile > li").evaluate_all(
+        "items => items.map(i => i.dataset.question)")
+
+
+def test_self_check_page_shows_the_rules_in_the_data_file(site):
+    soup = soup_of(site, SELF_CHECK_PAGE)
+    heading = soup.find(id="how-the-result-is-worked-out")
+    assert heading is not None, f"docs/{SELF_CHECK_PAGE}: needs a 'How the result is worked out' section"
+    points_table, bands_table = heading.find_all_next("table", limit=2)
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in points_table.select("tbody tr")]
+    want = [[level["name"], str(level["points"])] for level in DATA["levels"]]
+    want.append([DATA["not_sure"]["label"], str(DATA["not_sure"]["points"])])
+    assert rows == want, f"docs/{SELF_CHECK_PAGE}: the points table says {rows}, docs/self-check.yml says {want}"
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in bands_table.select("tbody tr")]
+    want = [[f"{b['from']} to {b['to']}", LEVEL_NAME[b["level"]]] for b in DATA["bands"]]
+    assert rows == want, f"docs/{SELF_CHECK_PAGE}: the totals table says {rows}, docs/self-check.yml says {want}"
+    gates = soup.find(id="gates").find_next("ul").get_text(" ", strip=True)
+    for gate in DATA["gates"]:
+        assert gate["rule"] in " ".join(gates.split()), f"the {gate['name']} is not explained under Gates"
+
+    # The questions, with lettered answers in the data file's order, and no level given away.
+    block = soup.select_one("article .self-check")
+    for n, q in enumerate(DATA["questions"], 1):
+        heading = block.find(id=q["id"])
+        assert heading is not None, f"question {q['id']} is missing from the page"
+        items = [" ".join(li.get_text(" ").split()) for li in heading.find_next_sibling("ul").select(":scope > li")]
+        want = [f"{letter}. {a['text']}" for letter, a in zip("ABCDE", q["answers"])]
+        assert items[:-1] == want and items[-1].startswith(DATA["not_sure"]["label"]), \
+            f"question {n}: the page lists {items}, the data file {want} and then Not sure"
+    levels = re.compile(r"\b(" + "|".join(re.escape(n) for n in LEVEL_NAME.values()) + r")\b", re.I)
+    shown = levels.findall(" ".join(block.get_text(" ").split()))
+    assert not shown, f"the questions give away levels before the result: {shown}"
+
+    # The paper key: each answer's points, in the order the letters are shown.
+    key = soup.select_one("article .self-check-key table")
+    points = {level["id"]: str(level["points"]) for level in DATA["levels"]}
+    for row, q in zip(key.select("tbody tr"), DATA["questions"]):
+        cells = [td.get_text(strip=True) for td in row.select("td")][1:]
+        assert cells == [points[a["level"]] for a in q["answers"]] + [str(DATA["not_sure"]["points"])], \
+            f"the scoring key row for {q['id']} is {cells}"
+
+
+def test_the_script_reads_the_same_data_as_the_page(site):
+    import json
+    built = json.loads((site.dir / self_check_data.JSON_NAME).read_text(encoding="utf-8"))
+    assert built == json.loads(self_check_data.to_json(DATA)), \
+        f"site/{self_check_data.JSON_NAME} is not made from docs/self-check.yml"
+
+
+BAD_DATA = [
+    # (what to break, line the message must name, words the message must have)
+    (lambda t: t.replace("    points: 2\n", "    points: two\n"), "points: two", "whole number"),
+    (lambda t: t.replace("      - level: informing\n        text: No, and", "      - level: engagment\n        text: No, and"),
+     "level: engagment", "engagment"),
+    (lambda t: t.replace("  - {level: engagement, from: 12, to: 17}", "  - {level: engagement, from: 13, to: 17}"),
+     "from: 13", "follow on"),
+    (lambda t: t.replace("    cap: engagement\n    rule: If partners are not", "    cap: engagement\n   rule: If partners are not"),
+     "   rule: If partners are not", "not valid YAML"),
+]
+
+
+@pytest.mark.parametrize("breaks, line_text, words", BAD_DATA)
+def test_bad_self_check_data_names_the_file_and_line(tmp_path, breaks, line_text, words):
+    path = tmp_path / "self-check.yml"
+    text = breaks((DOCS / "self-check.yml").read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if line_text in t)
+    with pytest.raises(self_check_data.SelfCheckError) as error:
+        self_check_data.load(path)
+    message = str(error.value)
+    # YAML may report the line after a bad indent; accept that one or the line itself.
+    assert re.match(rf"^.*self-check\.yml:({line}|{line + 1}): .+\. Fix: .+", message), message
+    assert words in message, message
+
+
+def test_a_malformed_data_file_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    data = project / "docs" / "self-check.yml"
+    text = data.read_text(encoding="utf-8").replace("  - id: q-ownership\n", "  - id: q-aims\n")
+    data.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  - id: q-aims", text.splitlines().index("  - id: q-aims") + 1) + 1
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0, "a broken docs/self-check.yml must stop the build"
+    assert f"docs/self-check.yml:{line}: two questions have the id 'q-aims'. Fix:" in result.stderr, result.stderr[-2000:]
+
+
+def test_answers_hide_their_level_until_the_result(site, server, page_for):
+    page = open_self_check(page_for, server)
+    form = page.locator("form.self-check-form")
+    labels = " ".join(form.locator("fieldset.self-check-question label").all_inner_texts())
+    names = [name for name in LEVEL_NAME.values() if re.search(rf"\b{re.escape(name)}\b", labels, re.I)]
+    assert not names, f"answer labels show levels before the result: {names}"
+    key = page.locator("article .self-check-key")
+    assert not key.is_visible(), "the scoring key gives levels away: it must be folded while answering"
+    toggle = page.get_by_role("button", name="Show the scoring key")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    toggle = page.get_by_role("button", name="Hide the scoring key")
+    assert key.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    run_axe(page, f"docs/{SELF_CHECK_PAGE} with the key open")
+
+
+def check_capped(page, gate, chosen, group="Staff", unsure=False):
+    want = expected(chosen)
+    got = summary(page)
+    column = got["groups"].index(group)
+    assert want["capped_by"] == [gate["id"]], f"the data file's rules should cap {chosen}; check the test"
+    assert got["Where the work sits"][column] == f"{LEVEL_NAME[want['level']]} (capped)", got
+    assert got["Points"][column] == f"{want['total']} out of {DATA['most']}", got
+    assert got["The total alone would say"][column] == LEVEL_NAME[want["band"]], got
+    caps = page.locator("#self-check-result .self-check-result__caps li").all_inner_texts()
+    reason = " ".join((gate["unsure"] if unsure else gate["reason"]).split())
+    assert any(gate["name"] in c and reason in " ".join(c.split()) for c in caps), \
+        f"the result must say why it is capped ({gate['name']}: {reason!r}); it says {caps}"
+    status = page.locator("#self-check-status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert f"{group}: {LEVEL_NAME[want['level']]}, capped." in status.inner_text()
+
+
+def test_top_answers_cannot_hide_a_failed_power_gate(server, page_for):
+    gate = GATE["power"]
+    chosen = picks(**{gate["question"]: gate["fails"][-1]})
+    page = open_self_check(page_for, server)
+    answer_as(page, "Staff", chosen)
+    page.get_by_role("button", name="Show the result").click()
+    check_capped(page, gate, chosen)
+    first = page.locator("#self-check-result .self-check-profile > li").first
+    assert profile_order(page)[0] == gate["question"], "the gate question, the lowest answer, comes first"
+    assert f"{gate['name']} closed" in first.inner_text()
+    assert "What to change" in first.inner_text() and first.locator("a[href]").count() == 1
+    run_axe(page, f"docs/{SELF_CHECK_PAGE} with a failed power gate")
+
+
+def test_unpaid_partners_cap_the_result(server, page_for):
+    gate = GATE["payment"]
+    # Travel paid, time unpaid: the highest answer the payment gate still fails.
+    fails = sorted(gate["fails"], key=list(LEVEL_NAME).index)
+    chosen = picks(**{gate["question"]: fails[-1]})
+    page = open_self_check(page_for, server, color_scheme="dark")
+    answer_as(page, "Partners with lived experience", chosen)
+    page.get_by_role("button", name="Show the result").click()
+    assert summary(page)["groups"] == ["Partners"], "only partners answered"
+    check_capped(page, gate, chosen, group="Partners")
+    run_axe(page, f"docs/{SELF_CHECK_PAGE} in dark mode with unpaid partners")
+
+
+def test_not_sure_answers_count_nothing_and_say_find_out(server, page_for):
+    page = open_self_check(page_for, server)
+    # Not sure on a question with no gate: scored as the data says, no cap.
+    plain = next(qid for qid in QIDS if qid not in {g["question"] for g in DATA["gates"]})
+    chosen = picks(**{plain: None})
+    answer_as(page, "Staff", chosen)
+    page.get_by_role("button", name="Show the result").click()
+    want = expected(chosen)
+    assert summary(page)["Points"] == [f"{want['total']} out of {DATA['most']}"]
+    assert summary(page)["Where the work sits"] == [LEVEL_NAME[want["level"]]]
+    item = page.locator(f"#self-check-result .self-check-profile > li[data-question={plain}]")
+    assert profile_order(page)[0] == plain, "a not sure answer is the lowest, so it comes first"
+    assert "Staff: Not sure" in item.inner_text()
+    assert " ".join(DATA["not_sure"]["advice"].split()) in " ".join(item.inner_text().split())
+
+    # Not sure on a gate question closes the gate until you find out.
+    gate = GATE["power"]
+    chosen = picks(**{plain: None, gate["question"]: None})
+    page.get_by_role("button", name="Clear all answers").click()
+    answer_as(page, "Staff", chosen)
+    page.get_by_role("button", name="Show the result").click()
+    check_capped(page, gate, chosen, unsure=True)
+    run_axe(page, f"docs/{SELF_CHECK_PAGE} with not sure answers")
+
+
+def test_staff_and_partners_side_by_side_with_disagreements_first(server, page_for):
+    staff = picks(q_aims="co-design")
+    partners = picks(q_aims="co-design", q_ownership="consultation", q_access="informing",
+                     q_sharing="co-design")
+    page = open_self_check(page_for, server, viewport={"width": 390, "height": 844})
+    answer_as(page, "Staff", staff)
+    answer_as(page, "Partners with lived experience", partners)
+    status = page.locator("#self-check-status")
+    assert "Now answering as partners" in status.inner_text()
+    # Going back to staff shows the staff answers, not the partners'.
+    page.get_by_role("radio", name="Staff", exact=True).check()
+    ownership = page.locator("fieldset.self-check-question").nth(QIDS.index("q-ownership"))
+    top = [a["level"] for a in DATA["questions"][QIDS.index("q-ownership")]["answers"]].index(TOP)
+    assert ownership.locator(f"input[value='{top}']").is_checked(), "switching groups lost the staff answers"
+    page.get_by_role("button", name="Show the result").click()
+
+    got = summary(page)
+    assert got["groups"] == ["Staff", "Partners"]
+    for column, chosen in enumerate((staff, partners)):
+        assert got["Where the work sits"][column].startswith(LEVEL_NAME[expected(chosen)["level"]]), got
+    disagree = [qid for qid in QIDS if staff[qid] != partners[qid]]
+    order = profile_order(page)
+    # Disagreements first, lowest answer first among them, then the rest, lowest first.
+    rank = lambda qid: min(list(LEVEL_NAME).index(c[qid]) for c in (staff, partners))  # noqa: E731
+    want = sorted(disagree, key=lambda q: (rank(q), QIDS.index(q))) + \
+        sorted((q for q in QIDS if q not in disagree), key=lambda q: (rank(q), QIDS.index(q)))
+    assert order == want, f"profile order {order}, expected {want}"
+    items = page.locator("#self-check-result .self-check-profile > li")
+    for i in range(len(disagree)):
+        text = items.nth(i).inner_text()
+        assert "Staff and partners disagree here." in text, text
+        answers = items.nth(i).locator(".self-check-pair__who").all_inner_texts()
+        assert [a.split(":")[0] for a in answers] == ["Staff", "Partners"], answers
+    boxes = items.first.locator(".self-check-pair__answer").evaluate_all(
+        "cells => cells.map(c => c.getBoundingClientRect().toJSON())")
+    assert len(boxes) == 2
+    assert "Staff and partners disagree here." not in items.nth(len(disagree)).inner_text()
+    assert f"disagree on {len(disagree)} of {len(QIDS)} questions" in status.inner_text()
+    run_axe(page, f"docs/{SELF_CHECK_PAGE} comparing staff and partners at 390 px")
+    wide = open_self_check(page_for, server, viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    answer_as(wide, "Staff", staff)
+    answer_as(wide, "Partners with lived experience", partners)
+    wide.get_by_role("button", name="Show the result").click()
+    left, right = wide.locator("#self-check-result .self-check-profile > li").first.locator(
+        ".self-check-pair__answer").evaluate_all("cells => cells.map(c => c.getBoundingClientRect().toJSON())")
+    assert abs(left["y"] - right["y"]) < 1 and right["x"] > left["x"] + left["width"] - 1, \
+        "at 1280 px staff and partners must sit side by side"
+    run_axe(wide, f"docs/{SELF_CHECK_PAGE} comparing staff and partners in dark mode")
+
+
+def test_every_total_gives_the_band_in_the_data_file(server, page_for):
+    page = open_self_check(page_for, server)
+    order = list(LEVEL_NAME)
+    problems = []
+    # Lower one question after another, so every total from the most to 0 is met.
+    chosen = picks()
+    paths = [dict(chosen)]
+    for qid in reversed(QIDS):
+        while chosen[qid] != order[0]:
+            chosen[qid] = order[order.index(chosen[qid]) - 1]
+            paths.append(dict(chosen))
+    for path in paths:
+        page.get_by_role("button", name="Clear all answers").click()
+        answer_as(page, "Staff", path)
+        page.get_by_role("button", name="Show the result").click()
+        want = expected(path)
+        got = summary(page)
+        shown = LEVEL_NAME[want["level"]] + (" (capped)" if want["capped_by"] else "")
+        if got["Where the work sits"] != [shown] or got["Points"] != [f"{want['total']} out of {DATA['most']}"]:
+            problems.append(f"{path}: shows {got}, expected {shown} with {want['total']} points")
+    assert {expected(p)["total"] for p in paths} == set(range(DATA["most"] + 1))
+    assert not problems, "\n".join(problems)
+
+
+def test_self_check_by_keyboard_alone(server, page_for):
+    page = open_self_check(page_for, server, viewport={"width": 900, "height": 1000})
+    loaded = len(page.requests)
+    run_axe(page, f"docs/{SELF_CHECK_PAGE} before answering")
+    # Tab to the first answer of question 1; answer 5 questions with Space and arrows.
+    tab_until(page, "e.type === 'radio' && e.name === 'self-check-q-aims'")
+    for n in range(5):
         page.keyboard.press("Space")
-        for _ in range(q % 5):
+        for _ in range(n):
             page.keyboard.press("ArrowDown")
-        tab_until(page, "e.type === 'radio' || e.type === 'submit'")
+        if n < 4:
+            tab_until(page, f"e.type === 'radio' && e.name === 'self-check-{QIDS[n + 1]}'")
     tab_until(page, "e.type === 'submit'")
     page.keyboard.press("Enter")
-    problem = page.locator("#self-check-result h2")
-    assert problem.inner_text() == "Answer every question to see your result"
+    title = page.locator("#self-check-result h2")
+    assert title.inner_text() == "Answer every question to see the result"
     assert page.evaluate("() => document.activeElement.matches('#self-check-result h2')")
-    links = page.locator("#self-check-result li a")
-    assert links.count() == 2, "the problem lists the 2 unanswered questions"
+    assert page.locator("#self-check-result li a").count() == len(QIDS) - 5
+    assert "2 questions left" in page.locator("#self-check-status").inner_text()
     run_axe(page, f"docs/{SELF_CHECK_PAGE} with unanswered questions")
     tab_until(page, "e.closest('#self-check-result') && e.tagName === 'A'")
     page.keyboard.press("Enter")
-    assert page.evaluate("() => document.activeElement.name") == "self-check-q-sharing", \
-        "the first link in the problem should take focus to question 6"
-
-    # Answer the last 2 questions by keyboard and show the result.
+    assert page.evaluate("() => document.activeElement.name") == f"self-check-{QIDS[5]}"
     page.keyboard.press("Space")
-    tab_until(page, "e.type === 'radio' && e.name === 'self-check-q-access'")
-    page.keyboard.press("Space")
+    tab_until(page, f"e.type === 'radio' && e.name === 'self-check-{QIDS[6]}'")
+    # The last answer of each question is Not sure.
+    for _ in range(len(DATA["questions"][6]["answers"])):
+        page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.value") == "unsure"
     tab_until(page, "e.type === 'submit'")
     page.keyboard.press("Enter")
-    title = page.locator("#self-check-result h2").inner_text()
-    chosen = page.evaluate("() => [...document.querySelectorAll('form.self-check-form input:checked')]"
-                           ".map(i => Number(i.value))")
-    assert len(chosen) == QUESTIONS
-    assert title == f"Your result: {expected_level(sum(chosen))}"
+    assert page.locator("#self-check-result h2").inner_text() == "Your result"
     assert page.evaluate("() => document.activeElement.matches('#self-check-result h2')")
+    assert "Result ready. Staff:" in page.locator("#self-check-status").inner_text()
     run_axe(page, f"docs/{SELF_CHECK_PAGE} showing a result")
 
-    # Clear answers by keyboard.
+    # Hand over to partners by keyboard: Shift+Tab back to the group choice.
+    for _ in range(400):
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("() => document.activeElement.name === 'self-check-who'"):
+            break
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("() => document.activeElement.value") == "partners"
+    assert "Now answering as partners. 0 of" in page.locator("#self-check-status").inner_text()
+    assert page.locator("fieldset.self-check-question input:checked").count() == 0
+
     tab_until(page, "e.type === 'reset'")
     page.keyboard.press("Enter")
-    assert page.locator("form.self-check-form input:checked").count() == 0
+    assert page.locator("form.self-check-form fieldset.self-check-question input:checked").count() == 0
     assert not page.locator("#self-check-result").is_visible()
     run_axe(page, f"docs/{SELF_CHECK_PAGE} after clearing")
-    assert requests[loaded:] == [], f"the self-check made requests: {requests[loaded:]}"
+    assert page.requests[loaded:] == [], f"the self-check made requests: {page.requests[loaded:]}"
 
 
-def test_self_check_result_in_dark_mode_is_accessible(site, server, page_for):
-    page = page_for(color_scheme="dark")
-    page.goto(server + built_path(SELF_CHECK_PAGE))
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    answer_by_points(page, [4, 4, 4, 3, 2, 1, 0], self_check_source(site))
-    page.locator("form.self-check-form button[type=submit]").click()
-    assert page.locator("#self-check-result h2").inner_text() == "Your result: Co-design"
-    run_axe(page, f"docs/{SELF_CHECK_PAGE} in dark mode showing a result")
+def test_self_check_prints_with_the_key_on_its_own_page(server, page_for, tmp_path):
+    import subprocess
+    page = open_self_check(page_for, server, viewport={"width": 700, "height": 900})
+    page.emulate_media(media="print")
+    clipped = page.evaluate("""() => { const t = document.querySelector('.self-check-key table');
+        const box = t.closest('.md-typeset__scrollwrap') || t;
+        const right = Math.max(t.getBoundingClientRect().right, box.getBoundingClientRect().right);
+        // A collapsed frame may stand out by its own width; more than that is cut off.
+        const frame = 2 * parseFloat(getComputedStyle(t).borderLeftWidth) + 0.5;
+        return right > t.closest('article').getBoundingClientRect().right + frame; }""")
+    assert not clipped, "the printed scoring key is wider than the page: its last column would be cut off"
+    pdf = tmp_path / "self-check.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    flat = [" ".join(p.split()) for p in pages]
+    last_question = max(i for i, p in enumerate(flat) if DATA["questions"][-1]["question"] in p)
+    key = next(i for i, p in enumerate(flat) if "Scoring key for paper" in p)
+    assert key > last_question, "the scoring key must print after the questions"
+    assert flat[key].startswith("Scoring key for paper") or "Scoring key for paper" in flat[key][:200], \
+        "the scoring key must start a new page"
+    text = " ".join(flat)
+    for gate in DATA["gates"]:
+        assert gate["name"] + ":" in text, f"the printed key must list the {gate['name']} answers"
+    assert "Show the result" not in text and "Show the scoring key" not in text, "buttons must not print"
+    assert "Who is answering now?" not in text
 
 
-def test_self_check_reads_as_a_list_without_javascript(site, server, page_for):
-    source = self_check_source(site)
+def test_self_check_works_on_paper_without_javascript(site, server, page_for):
     page = page_for(java_script_enabled=False)
     page.goto(server + built_path(SELF_CHECK_PAGE))
     text = " ".join(page.locator("article").inner_text().split())
     problems = []
-    soup = soup_of(site, SELF_CHECK_PAGE)
-    for question, answers in source:
-        if question not in text:
-            problems.append(f"question {question!r} is not shown")
-    for li in soup.select("article .self-check li"):
-        words = " ".join(li.get_text().split())
-        if words not in text:
-            problems.append(f"answer and meaning {words[:60]!r} is not shown")
-    for level in POINTS:
-        if not page.locator(f"#level-{level.lower()}").is_visible():
-            problems.append(f"the meaning of {level} is not shown")
+    for n, q in enumerate(DATA["questions"], 1):
+        if f"{n}. {q['question']}" not in text:
+            problems.append(f"question {n} is not shown")
+        for letter, a in zip("ABCDE", q["answers"]):
+            if f"{letter}. {a['text']}" not in text:
+                problems.append(f"answer {n}{letter} is not shown")
+    if not page.locator("article .self-check-key table").is_visible():
+        problems.append("the scoring key is not shown")
+    for level in DATA["levels"]:
+        if not page.locator(f"#level-{level['id']}").is_visible():
+            problems.append(f"the meaning of {level['name']} is not shown")
     if page.locator("article input, article form.self-check-form").count():
         problems.append("a form shows without JavaScript; it cannot work there")
     assert not problems, f"docs/{SELF_CHECK_PAGE} without JavaScript:\n" + "\n".join(problems)

@@ -1,12 +1,20 @@
 """The Easy Read pages (docs/easy-read/) are very easy to read, give each
-point a picture, print and show in big text, and link both ways with the
-full pages they come from."""
+point a picture (one picture for one idea, from the shipped OpenMoji set),
+print and show in big text, and link both ways with the full pages they
+come from."""
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections import defaultdict
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
 
 from hooks.readability import measure
 from conftest import parse
@@ -24,8 +32,13 @@ VERSIONS = {
     "easy-read/principles/index.html": "principles/index.html",
     "easy-read/accessibility-checklist/index.html": "accessibility-checklist/index.html",
     "easy-read/getting-started/index.html": "getting-started/index.html",
+    "easy-read/getting-paid/index.html": "paying-partners/index.html",
 }
-EASY_READ_PAGES = ["easy-read/index.html", *VERSIONS]
+# Easy Read pages with no full version of their own.
+EASY_READ_ONLY = ["easy-read/index.html", "easy-read/your-rights/index.html"]
+EASY_READ_PAGES = [*EASY_READ_ONLY, *VERSIONS]
+PICTURES = ROOT / "docs" / "assets" / "images" / "easy-read"
+REGISTRY = PICTURES / "pictures.yml"
 
 
 def _soup(site, rel):
@@ -87,17 +100,17 @@ def test_every_point_has_its_picture(site, rel):
     for number, point in enumerate(points, 1):
         text = " ".join(point.get_text(" ").split())
         children = point.find_all(recursive=False)
-        picture = children[0].select_one(".twemoji svg") if children else None
+        picture = children[0].select_one("img.easy-read-picture") if children else None
         if picture is None:
             problems.append(f"point {number} ({text[:50]!r}) has no picture first; start it with "
-                            ':material-NAME:{ .easy-read-picture aria-hidden="true" }')
+                            '![what it shows](../assets/images/easy-read/NAME.svg){ .easy-read-picture data-idea="..." }')
             continue
-        icon = picture.parent
-        hidden = icon.get("aria-hidden") == "true"
-        labelled = icon.get("role") == "img" and icon.get("aria-label")
-        if not (hidden or labelled):
-            problems.append(f"point {number} ({text[:50]!r}): its picture needs aria-hidden=\"true\" "
-                            "if the text says the same, or role=\"img\" and an aria-label if it adds meaning")
+        if not picture.get("alt", "").strip() or not picture.get("data-idea", "").strip():
+            problems.append(f"point {number} ({text[:50]!r}): its picture needs alt text that says what it "
+                            "shows and a data-idea that names the one idea it stands for")
+        if _resolves_to(site, rel, picture["src"]) is None or "/assets/images/easy-read/" not in \
+                urljoin("https://site.invalid/" + rel, picture["src"]):
+            problems.append(f"point {number}: picture {picture['src']} is not a file in docs/assets/images/easy-read/")
         if len(children) < 2 or not " ".join(children[1].get_text(" ").split()):
             problems.append(f"point {number}: has a picture but no text after it")
     # Every paragraph and list of the page sits in a point, except the link to the other version.
@@ -105,6 +118,79 @@ def test_every_point_has_its_picture(site, rel):
         if block.find_parent("div", class_="easy-read-point") is None and not block.select_one(".easy-read-other"):
             problems.append(f"text outside a point, so it has no picture: {block.get_text(' ', strip=True)[:60]!r}")
     assert not problems, f"docs/{_source(rel)}:\n    " + "\n    ".join(problems)
+
+
+def _pictures(site):
+    """Every Easy Read picture use: (page, file name, alt, idea)."""
+    uses = []
+    for rel in EASY_READ_PAGES:
+        for img in _article(_soup(site, rel)).select("img.easy-read-picture"):
+            target = urlsplit(urljoin("https://site.invalid/" + rel, img["src"])).path
+            uses.append((rel, target.rsplit("/", 1)[-1], img.get("alt", ""), img.get("data-idea", "")))
+    return uses
+
+
+def test_one_picture_for_one_idea(site):
+    ideas, files = defaultdict(set), defaultdict(set)
+    for rel, name, _alt, idea in _pictures(site):
+        ideas[name].add(idea)
+        files[idea].add(name)
+    problems = [f"{name} stands for {len(i)} ideas: {sorted(i)}. Fix: copy a new OpenMoji picture for each "
+                "idea, and add it to docs/assets/images/easy-read/pictures.yml" for name, i in ideas.items() if len(i) > 1]
+    problems += [f"the idea {idea!r} has {len(f)} pictures: {sorted(f)}. Fix: use one picture for it everywhere"
+                 for idea, f in files.items() if len(f) > 1]
+    assert not problems, "\n".join(problems)
+
+
+def test_pictures_are_the_credited_openmoji_files(site):
+    registry = yaml.safe_load(REGISTRY.read_text(encoding="utf-8"))
+    listed = {entry["name"] + ".svg": entry for entry in registry}
+    shipped = {p.name for p in PICTURES.glob("*.svg")}
+    used = {name for _rel, name, _alt, _idea in _pictures(site)}
+    problems = [f"{name} is used but not listed in {REGISTRY.name}" for name in sorted(used - set(listed))]
+    problems += [f"{name} is listed or shipped but not used; remove it (ship only the pictures used)"
+                 for name in sorted((shipped | set(listed)) - used)]
+    problems += [f"{name}: listed but missing from {PICTURES.relative_to(ROOT)}" for name in sorted(set(listed) - shipped)]
+    codes = defaultdict(list)
+    for name, entry in listed.items():
+        codes[entry["openmoji"]].append(name)
+    problems += [f"OpenMoji {code} is shipped under {len(n)} names: {n}" for code, n in codes.items() if len(n) > 1]
+    digests = defaultdict(list)
+    for path in sorted(PICTURES.glob("*.svg")):
+        digests[hashlib.sha256(path.read_bytes()).hexdigest()].append(path.name)
+        if re.search(r"""(href|src)\s*=\s*["']https?:""", path.read_text(encoding="utf-8")):
+            problems.append(f"{path.name} loads something from another site")
+    problems += [f"the same picture is shipped as {n}" for n in digests.values() if len(n) > 1]
+    for rel, name, alt, _idea in _pictures(site):
+        if name in listed and alt != listed[name]["shows"].capitalize():
+            problems.append(f"docs/{_source(rel)}: alt text of {name} is {alt!r}; {REGISTRY.name} says it shows "
+                            f"{listed[name]['shows']!r}")
+    assert not problems, "\n".join(problems)
+
+    about = " ".join(_article(_soup(site, "about/index.html")).get_text(" ").split())
+    assert "OpenMoji" in about and "CC BY-SA 4.0" in about, \
+        "docs/about.md: the Pictures section must credit OpenMoji and its licence (CC BY-SA 4.0)"
+
+
+def test_index_says_the_pages_are_not_yet_tested_and_how_to_help(site):
+    article = _article(_soup(site, "easy-read/index.html"))
+    text = " ".join(article.get_text(" ").split())
+    assert "not yet tested these pages with people with a learning disability" in text, \
+        "docs/easy-read/index.md: say the pages have not yet been tested with readers with learning disabilities"
+    assert "help us test" in text and article.select_one('a[href*="about/"]'), \
+        "docs/easy-read/index.md: say how readers can help test the pages, with a way to reach the team"
+
+
+def test_getting_paid_is_careful_about_benefits(site):
+    article = _article(_soup(site, "easy-read/getting-paid/index.html"))
+    text = " ".join(article.get_text(" ").split())
+    for words in ("check before you say yes", "Any payment may change your benefits", "say no",
+                  "Expenses", "free advice", "not legal or money advice"):
+        assert words in text, f"docs/easy-read/getting-paid.md: should say {words!r}"
+    assert not re.search(r"£\s*\d|\d+\s*(pounds|p an hour|per hour)", text), \
+        "docs/easy-read/getting-paid.md: give no amounts; they change. Link the current source instead"
+    assert any(urlsplit(a["href"]).scheme == "https" for a in article.select("a[href]")), \
+        "docs/easy-read/getting-paid.md: link to free, independent benefits advice"
 
 
 @pytest.mark.parametrize("easy, full", VERSIONS.items())

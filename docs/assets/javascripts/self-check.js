@@ -1,36 +1,27 @@
 /* "Is this co-production?" self-check, on pages whose front matter says
  * `selfcheck: true`.
  *
- * The page is written as a readable list: each question is a heading in
- * div.self-check, followed by a list of answers. Each answer says "This is
- * <level>: ...". A paragraph with class self-check-next says what to change.
- * Without this script, that list is the self-check, on screen and on paper.
+ * The points, gates and bands live in docs/self-check.yml. The build turns
+ * that file into the page's questions and paper scoring key, and into
+ * self-check.json beside this script, which this script reads. So the page,
+ * the script and the tests all use the same rules.
  *
- * This script turns each question into a fieldset of radio buttons (the
- * heading becomes the legend), adds a "Show my result" button, and shows
- * the result under it. Focus moves to the result heading, so screen readers
- * read it out. Nothing is saved or sent anywhere.
- *
- * Scoring, as explained on the page under "How the result is worked out":
- * each level is worth points (informing 0 ... co-production 4); the total
- * of all answers falls in a band that names where the work sits.
+ * Without this script the page is a paper self-check: questions with
+ * lettered answers, then a scoring key. With it, each question becomes a
+ * fieldset of radio buttons. Staff and partners can each answer (one set at
+ * a time, so neither sees the other's choices). The answers do not show their
+ * level until the reader asks for the result. The result is a profile,
+ * question by question, with where staff and partners disagree first, gates
+ * that cap the result, and what to change. Nothing is saved or sent.
  */
 (function () {
   "use strict";
 
-  var LEVELS = ["informing", "consultation", "engagement", "co-design", "co-production"];
-  var NAMES = ["Informing", "Consultation", "Engagement", "Co-design", "Co-production"];
-  // Highest total for each level, for 7 questions (28 points):
-  // 0-5, 6-11, 12-17, 18-23 and 24-28, as in the table on the page.
-  var BANDS = [5, 11, 17, 23, 28];
-  var LEVEL_PATTERN = /^\s*This is (informing|consultation|engagement|co-design|co-production)\b/i;
-
-  function levelForTotal(total) {
-    for (var i = 0; i < BANDS.length; i++) {
-      if (total <= BANDS[i]) return i;
-    }
-    return LEVELS.length - 1;
-  }
+  var script = document.currentScript;
+  var GROUPS = [
+    { id: "staff", name: "Staff", label: "Staff" },
+    { id: "partners", name: "Partners", label: "Partners with lived experience" },
+  ];
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -39,193 +30,403 @@
     return node;
   }
 
-  // Split an answer item into its answer (the bold words) and its meaning.
-  function readAnswer(item) {
-    var strong = item.querySelector("strong");
-    var meaning = item.cloneNode(true);
-    var lead = meaning.querySelector("strong");
-    if (lead) lead.parentNode.removeChild(lead);
-    var match = LEVEL_PATTERN.exec(meaning.textContent);
-    if (!strong || !match) return null;
-    return {
-      answer: strong.textContent.trim(),
-      meaning: meaning.textContent.trim(),
-      points: LEVELS.indexOf(match[1].toLowerCase()),
-    };
+  function words(node) {
+    var copy = node.cloneNode(true);
+    copy.querySelectorAll(".headerlink, .md-clipboard, .heading-copy").forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
-  function setUp() {
+  // Score one group's answers: {questionId: answer index, or "unsure"}.
+  function score(data, answers) {
+    var order = data.levels.map(function (l) { return l.id; });
+    var total = 0;
+    var levelOf = {};
+    data.questions.forEach(function (q) {
+      var a = answers[q.id];
+      if (a === "unsure") {
+        levelOf[q.id] = null;
+        total += data.not_sure.points;
+      } else {
+        levelOf[q.id] = q.answers[a].level;
+        total += data.levels[order.indexOf(q.answers[a].level)].points;
+      }
+    });
+    var band = data.bands.filter(function (b) { return b.from <= total && total <= b.to; })[0].level;
+    var level = band;
+    var capped = [];
+    data.gates.forEach(function (gate) {
+      var got = levelOf[gate.question];
+      var closed = got === null || gate.fails.indexOf(got) !== -1;
+      if (!closed) return;
+      if (order.indexOf(gate.cap) < order.indexOf(band)) {
+        capped.push({ gate: gate, unsure: got === null });
+      }
+      if (order.indexOf(gate.cap) < order.indexOf(level)) level = gate.cap;
+    });
+    return { total: total, band: band, level: level, capped: capped, levelOf: levelOf };
+  }
+
+  function setUp(data) {
     var source = document.querySelector("article .self-check");
     if (!source) return;
-    var headings = source.querySelectorAll("h3");
+    var order = data.levels.map(function (l) { return l.id; });
+    var nameOf = {};
+    data.levels.forEach(function (l) { nameOf[l.id] = l.name; });
+    var store = { staff: {}, partners: {} };
+    var current = "staff";
     var questions = [];
 
     var form = el("form", "self-check-form");
     form.setAttribute("novalidate", "");
     form.setAttribute("aria-label", "Self-check");
     source.parentNode.insertBefore(form, source);
+
+    // Who is answering now.
+    var who = el("fieldset", "self-check-who");
+    var whoLegend = el("legend", "", "Who is answering now?");
+    who.appendChild(whoLegend);
+    var whoNote = el("p", "self-check-who__note",
+      "Staff and partners can each answer. Answer as staff, then choose partners and hand over. " +
+      "The answers are kept apart, so partners do not see what staff chose.");
+    whoNote.id = "self-check-who-note";
+    who.setAttribute("aria-describedby", whoNote.id);
+    who.appendChild(whoNote);
+    var whoInputs = GROUPS.map(function (group) {
+      var option = el("div", "self-check-option");
+      var input = el("input");
+      input.type = "radio";
+      input.name = "self-check-who";
+      input.id = "self-check-who-" + group.id;
+      input.value = group.id;
+      input.checked = group.id === current;
+      var label = el("label", "", group.label);
+      label.htmlFor = input.id;
+      option.appendChild(input);
+      option.appendChild(label);
+      who.appendChild(option);
+      return input;
+    });
+    var status = el("p", "self-check-status");
+    status.setAttribute("aria-live", "polite");
+    status.id = "self-check-status";
+    form.appendChild(who);
+    form.appendChild(status);
     form.appendChild(source);
 
-    Array.prototype.forEach.call(headings, function (heading, q) {
-      var list = heading.nextElementSibling;
-      if (!list || list.tagName !== "UL") return;
-      var next = list.nextElementSibling;
-      if (!next || !next.classList.contains("self-check-next")) next = null;
-      var answers = Array.prototype.map.call(list.children, readAnswer);
-      if (answers.indexOf(null) !== -1) return;
-
+    data.questions.forEach(function (q, n) {
+      var heading = document.getElementById(q.id);
+      var list = heading && heading.nextElementSibling;
+      if (!list || list.tagName !== "UL" || list.children.length !== q.answers.length + 1) return;
       var fieldset = el("fieldset", "self-check-question");
       var legend = el("legend");
       heading.parentNode.insertBefore(fieldset, heading);
       legend.appendChild(heading);
       fieldset.appendChild(legend);
-      var name = "self-check-" + (heading.id || q);
-      var inputs = answers.map(function (answer, a) {
-        var id = name + "-" + a;
-        var option = el("div", "self-check-option");
+      var name = "self-check-" + q.id;
+      var inputs = Array.prototype.map.call(list.children, function (item, a) {
+        var value = a < q.answers.length ? String(a) : "unsure";
+        var option = el("div", "self-check-option" + (value === "unsure" ? " self-check-option--unsure" : ""));
         var input = el("input");
         input.type = "radio";
         input.name = name;
-        input.id = id;
-        input.value = String(answer.points);
-        input.setAttribute("aria-describedby", id + "-meaning");
-        var label = el("label", "", answer.answer);
-        label.htmlFor = id;
-        var meaning = el("span", "self-check-option__meaning", answer.meaning);
-        meaning.id = id + "-meaning";
+        input.id = name + "-" + value;
+        input.value = value;
+        var label = el("label", "", words(item));
+        label.htmlFor = input.id;
         option.appendChild(input);
         option.appendChild(label);
-        option.appendChild(meaning);
         fieldset.appendChild(option);
         return input;
       });
-      list.parentNode.removeChild(list);
-      if (next) {
-        next.hidden = true;
-        fieldset.parentNode.insertBefore(next, fieldset.nextSibling);
-      }
-      questions.push({ heading: heading, answers: answers, inputs: inputs, next: next });
+      list.remove();
+      var change = document.getElementById("change-" + q.id);
+      questions.push({ data: q, number: n + 1, heading: heading, inputs: inputs, change: change });
     });
-    if (!questions.length) return;
+    if (questions.length !== data.questions.length) {
+      // The page and the data disagree: leave the paper version as it is.
+      form.parentNode.insertBefore(source, form);
+      form.remove();
+      return;
+    }
+
+    // The paper scoring key would give the levels away while answering.
+    var key = document.querySelector("article .self-check-key");
+    if (key) {
+      key.id = key.id || "self-check-key";
+      key.classList.add("self-check-key--folded");
+      var toggle = el("button", "self-check-button self-check-button--quiet", "Show the scoring key");
+      toggle.type = "button";
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.setAttribute("aria-controls", key.id);
+      var keyNote = el("p", "self-check-key-note",
+        "The key is folded away so it does not sway your answers. It still prints with the page.");
+      key.parentNode.insertBefore(keyNote, key);
+      key.parentNode.insertBefore(toggle, key);
+      toggle.addEventListener("click", function () {
+        var open = key.classList.toggle("self-check-key--folded") === false;
+        toggle.setAttribute("aria-expanded", String(open));
+        toggle.textContent = open ? "Hide the scoring key" : "Show the scoring key";
+      });
+    }
 
     var actions = el("div", "self-check-actions");
-    var show = el("button", "self-check-button", "Show my result");
+    var show = el("button", "self-check-button", "Show the result");
     show.type = "submit";
-    var reset = el("button", "self-check-button self-check-button--quiet", "Clear my answers");
+    var reset = el("button", "self-check-button self-check-button--quiet", "Clear all answers");
     reset.type = "reset";
     actions.appendChild(show);
     actions.appendChild(reset);
     form.appendChild(actions);
-    var result = el("div", "self-check-result");
+    var result = el("section", "self-check-result");
     result.id = "self-check-result";
+    result.setAttribute("aria-labelledby", "self-check-result-title");
     result.hidden = true;
     form.appendChild(result);
 
-    // The question's words, without its number or permalink.
-    function questionText(question) {
-      var copy = question.heading.cloneNode(true);
-      copy.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
-      return copy.textContent.replace(/^\s*\d+\.\s*/, "").trim();
+    function answered(group) {
+      return questions.filter(function (q) { return store[group][q.data.id] !== undefined; }).length;
     }
 
-    function showProblem(missing) {
+    function groupName(id) {
+      return GROUPS.filter(function (g) { return g.id === id; })[0].name;
+    }
+
+    function showGroup(group, announce) {
+      current = group;
+      whoInputs.forEach(function (input) { input.checked = input.value === group; });
+      questions.forEach(function (q) {
+        q.inputs.forEach(function (input) { input.checked = String(store[group][q.data.id]) === input.value; });
+      });
+      if (announce) {
+        status.textContent = "Now answering as " + groupName(group).toLowerCase() + ". " +
+          answered(group) + " of " + questions.length + " questions answered.";
+      }
+    }
+
+    form.addEventListener("change", function (event) {
+      var input = event.target;
+      if (input.name === "self-check-who") {
+        showGroup(input.value, true);
+        return;
+      }
+      questions.forEach(function (q) {
+        if (q.inputs.indexOf(input) !== -1) {
+          store[current][q.data.id] = input.value === "unsure" ? "unsure" : Number(input.value);
+        }
+      });
+    });
+
+    function showProblem(group, missing) {
       result.className = "self-check-result self-check-result--problem";
-      var title = el("h2", "", "Answer every question to see your result");
+      var title = el("h2", "", "Answer every question to see the result");
       result.appendChild(title);
-      result.appendChild(el("p", "", "You still need to answer:"));
+      result.appendChild(el("p", "", groupName(group) + " still need to answer these. " +
+        "If you do not know, choose \u201cNot sure\u201d."));
       var list = el("ul");
-      missing.forEach(function (question) {
+      missing.forEach(function (q) {
         var item = el("li");
-        var link = el("a", "", questionText(question));
-        link.href = "#" + question.inputs[0].id;
+        var link = el("a", "", q.number + ". " + q.data.question);
+        link.href = "#" + q.inputs[0].id;
         link.addEventListener("click", function (event) {
           event.preventDefault();
-          question.inputs[0].focus();
+          if (current !== group) showGroup(group, true);
+          q.inputs[0].focus();
         });
         item.appendChild(link);
         list.appendChild(item);
       });
       result.appendChild(list);
+      status.textContent = groupName(group) + " have " + missing.length + " questions left to answer.";
       return title;
     }
 
-    function levelMeaning(level) {
-      var heading = document.getElementById("level-" + LEVELS[level]);
-      var parts = [];
-      for (var node = heading && heading.nextElementSibling;
-           node && node.tagName === "P"; node = node.nextElementSibling) {
-        parts.push(node.cloneNode(true));
-      }
-      return parts;
+    function answerText(q, a) {
+      return a === "unsure" ? data.not_sure.label : q.data.answers[a].text;
     }
 
-    function showResult(chosen) {
-      var total = chosen.reduce(function (sum, c) { return sum + c.answer.points; }, 0);
-      var most = questions.length * (LEVELS.length - 1);
-      var level = levelForTotal(total);
-      result.className = "self-check-result self-check-result--" + LEVELS[level];
-      var title = el("h2", "", "Your result: " + NAMES[level]);
-      result.appendChild(title);
-      result.appendChild(el("p", "self-check-result__total",
-        "Your answers add up to " + total + " out of " + most + " points. " +
-        "That puts the work at the level of " + LEVELS[level] + "."));
-      levelMeaning(level).forEach(function (part) { result.appendChild(part); });
+    function levelText(q, a) {
+      return a === "unsure" ? data.not_sure.label : nameOf[q.data.answers[a].level];
+    }
 
-      var weak = chosen.filter(function (c) { return c.answer.points < LEVELS.length - 1; });
-      weak.sort(function (a, b) { return a.answer.points - b.answer.points; });
-      if (!weak.length) {
-        result.appendChild(el("p", "", "Every answer is co-production. Check again as the work goes on."));
-        return title;
-      }
-      result.appendChild(el("h3", "", "What to change first"));
-      result.appendChild(el("p", "",
-        "These answers are worth less than 4 points. The lowest come first."));
-      var list = el("ul", "self-check-result__changes");
-      weak.forEach(function (c) {
-        var item = el("li");
-        item.appendChild(el("strong", "", questionText(c.question)));
-        item.appendChild(el("p", "", "You chose: \u201c" + c.answer.answer + "\u201d " + c.answer.meaning));
-        if (c.question.next) {
-          var next = c.question.next.cloneNode(true);
-          next.hidden = false;
-          next.removeAttribute("id");
-          item.appendChild(next);
-        }
-        list.appendChild(item);
+    function rank(q, a) {
+      return a === "unsure" ? -1 : order.indexOf(q.data.answers[a].level);
+    }
+
+    function showResult(groups) {
+      var scores = {};
+      groups.forEach(function (g) { scores[g] = score(data, store[g]); });
+      var both = groups.length === 2;
+      result.className = "self-check-result";
+      var title = el("h2", "", "Your result");
+      result.appendChild(title);
+
+      // Where the work sits, for each group, side by side.
+      var table = el("table", "self-check-summary");
+      var head = el("tr");
+      head.appendChild(el("td"));
+      groups.forEach(function (g) {
+        var th = el("th", "", groupName(g));
+        th.scope = "col";
+        head.appendChild(th);
       });
-      result.appendChild(list);
+      var thead = el("thead");
+      thead.appendChild(head);
+      table.appendChild(thead);
+      var tbody = el("tbody");
+      [["Where the work sits", function (s) { return nameOf[s.level] + (s.capped.length ? " (capped)" : ""); }],
+       ["Points", function (s) { return s.total + " out of " + data.most; }],
+       ["The total alone would say", function (s) { return nameOf[s.band]; }]].forEach(function (row) {
+        var tr = el("tr");
+        var th = el("th", "", row[0]);
+        th.scope = "row";
+        tr.appendChild(th);
+        groups.forEach(function (g) { tr.appendChild(el("td", "", row[1](scores[g]))); });
+        tbody.appendChild(tr);
+      });
+      table.appendChild(tbody);
+      result.appendChild(table);
+
+      // Gates: why a result is capped.
+      var caps = [];
+      groups.forEach(function (g) {
+        scores[g].capped.forEach(function (c) {
+          var same = caps.filter(function (x) { return x.gate === c.gate && x.unsure === c.unsure; })[0];
+          if (same) same.groups.push(g); else caps.push({ gate: c.gate, unsure: c.unsure, groups: [g] });
+        });
+      });
+      if (caps.length) {
+        result.appendChild(el("h3", "", "Why the result is capped"));
+        var capList = el("ul", "self-check-result__caps");
+        caps.forEach(function (c) {
+          var item = el("li");
+          item.appendChild(el("strong", "", c.gate.name + " (" + c.groups.map(groupName).join(" and ") +
+            "): no higher than " + nameOf[c.gate.cap] + ". "));
+          item.appendChild(document.createTextNode(c.unsure ? c.gate.unsure : c.gate.reason));
+          capList.appendChild(item);
+        });
+        result.appendChild(capList);
+      }
+      result.appendChild(el("p", "self-check-result__honest",
+        "This result is a prompt for talking, not a measure. It is adapted from the ladder of co-production " +
+        "and has not been tested for how well it measures."));
+
+      // Question by question: disagreements first, then lowest answers.
+      var rows = questions.map(function (q) {
+        var picks = groups.map(function (g) { return store[g][q.data.id]; });
+        var ranks = picks.map(function (a) { return rank(q, a); });
+        return { q: q, picks: picks, low: Math.min.apply(null, ranks),
+                 disagree: both && ranks[0] !== ranks[1] };
+      });
+      rows.sort(function (a, b) {
+        if (a.disagree !== b.disagree) return a.disagree ? -1 : 1;
+        if (a.low !== b.low) return a.low - b.low;
+        return a.q.number - b.q.number;
+      });
+      var disagreements = rows.filter(function (r) { return r.disagree; }).length;
+      result.appendChild(el("h3", "", "Question by question"));
+      result.appendChild(el("p", "", both
+        ? "Where staff and partners disagree comes first. Talk about these before anything else. " +
+          "Then come the lowest answers."
+        : "The lowest answers come first. Ask partners to answer too, and compare."));
+      var profile = el("ol", "self-check-profile");
+      rows.forEach(function (row) {
+        var q = row.q;
+        var item = el("li", "self-check-profile__item");
+        item.dataset.question = q.data.id;
+        item.appendChild(el("h4", "", q.number + ". " + q.data.question));
+        if (row.disagree) {
+          item.classList.add("self-check-profile__item--disagree");
+          item.appendChild(el("p", "self-check-profile__flag", "Staff and partners disagree here."));
+        }
+        var pair = el("div", "self-check-pair");
+        groups.forEach(function (g, i) {
+          var a = row.picks[i];
+          var cell = el("div", "self-check-pair__answer");
+          cell.appendChild(el("p", "self-check-pair__who", groupName(g) + ": " + levelText(q, a)));
+          cell.appendChild(el("p", "", a === "unsure" ? data.not_sure.advice
+            : "\u201c" + answerText(q, a) + "\u201d " + q.data.answers[a].why));
+          pair.appendChild(cell);
+        });
+        item.appendChild(pair);
+        var gated = data.gates.filter(function (gate) {
+          return gate.question === q.data.id && groups.some(function (g) {
+            var a = store[g][q.data.id];
+            return a === "unsure" || gate.fails.indexOf(q.data.answers[a].level) !== -1;
+          });
+        });
+        gated.forEach(function (gate) {
+          item.appendChild(el("p", "self-check-profile__gate",
+            gate.name + " closed: the result can be no higher than " + nameOf[gate.cap] + "."));
+        });
+        if (row.low === order.length - 1 && !row.disagree) {
+          item.appendChild(el("p", "", "This is co-production. Keep checking it as the work goes on."));
+        } else if (q.change) {
+          var change = el("div", "self-check-profile__change");
+          var lead = el("p");
+          lead.appendChild(el("strong", "", "What to change: "));
+          change.appendChild(lead);
+          Array.prototype.forEach.call(q.change.querySelectorAll("p"), function (p) {
+            var copy = p.cloneNode(true);
+            var strong = copy.querySelector("strong");
+            if (strong) strong.remove();
+            while (copy.firstChild) lead.appendChild(copy.firstChild);
+          });
+          item.appendChild(change);
+        }
+        profile.appendChild(item);
+      });
+      result.appendChild(profile);
+
+      status.textContent = "Result ready. " + groups.map(function (g) {
+        return groupName(g) + ": " + nameOf[scores[g].level] + (scores[g].capped.length ? ", capped" : "") + ".";
+      }).join(" ") + (both ? " Staff and partners disagree on " + disagreements + " of " +
+        questions.length + " questions." : "");
       return title;
     }
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       result.textContent = "";
-      var chosen = [];
-      var missing = [];
-      questions.forEach(function (question) {
-        var picked = question.inputs.filter(function (input) { return input.checked; })[0];
-        if (picked) {
-          chosen.push({ question: question, answer: question.answers[question.inputs.indexOf(picked)] });
-        } else {
-          missing.push(question);
-        }
-      });
-      var title = missing.length ? showProblem(missing) : showResult(chosen);
+      var started = GROUPS.map(function (g) { return g.id; }).filter(function (g) { return answered(g) > 0; });
+      var title;
+      var incomplete = started.filter(function (g) { return answered(g) < questions.length; })[0];
+      if (!started.length || incomplete) {
+        var group = incomplete || current;
+        title = showProblem(group, questions.filter(function (q) { return store[group][q.data.id] === undefined; }));
+      } else {
+        title = showResult(started);
+      }
       result.hidden = false;
+      title.id = "self-check-result-title";
       title.tabIndex = -1;
       title.focus();
     });
 
-    form.addEventListener("reset", function () {
+    form.addEventListener("reset", function (event) {
+      event.preventDefault();
+      store = { staff: {}, partners: {} };
+      showGroup("staff", false);
       result.hidden = true;
       result.textContent = "";
+      status.textContent = "All answers cleared. Now answering as staff.";
       questions[0].inputs[0].focus();
     });
   }
 
+  function start() {
+    if (!script || !document.querySelector("article .self-check")) return;
+    var address = new URL("self-check.json", script.src);
+    fetch(address).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    }).then(setUp).catch(function () {
+      // Keep the paper version: it works on its own.
+    });
+  }
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    setUp();
+    start();
   }
 })();

@@ -1,0 +1,40 @@
+"""The self-check page and its scoring data, from docs/self-check.yml.
+
+A thin hook: guide_core/self_check.py does the work. On the page that says
+`selfcheck: true` it fills in the questions, the scoring and the paper
+scoring key; for the whole site it adds assets/javascripts/self-check.json,
+which self-check.js reads. A problem in the data file stops the build with
+FILE:LINE and what to do.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for guide_core
+from guide_core import self_check  # noqa: E402
+
+
+def _data(config):
+    try:
+        return self_check.load(Path(config["docs_dir"]) / "self-check.yml")
+    except self_check.SelfCheckError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_files(files, config):
+    files.append(File.generated(config, self_check.JSON_NAME, content=self_check.to_json(_data(config))))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not page.meta.get("selfcheck"):
+        return markdown
+    try:
+        return self_check.render_page(markdown, _data(config), "docs/" + page.file.src_uri)
+    except self_check.SelfCheckError as error:
+        raise PluginError(str(error)) from None
