@@ -13,25 +13,34 @@
   var narrow = window.matchMedia("(max-width: 76.234375em)");
   var drawer = document.getElementById("__drawer");
   var search = document.getElementById("__search");
-  var menuButton = document.querySelector('.md-header label[for="__drawer"]');
-  var searchButton = document.querySelector('.md-header label[for="__search"]');
+  var menuLabel = document.querySelector('.md-header label[for="__drawer"]');
+  var searchLabel = document.querySelector('.md-header label[for="__search"]');
 
-  /* A label that acts as a button: in the Tab order, named, and pressed
-     with Space as well as Enter (Material already handles Enter). */
+  /* Material's menu and search buttons are <label>s (partials/header.html),
+     so they work without JavaScript. A label may not take a role or a
+     name, so the button is a span inside it: in the Tab order, named, and
+     pressed with Enter or Space. Its click reaches the label, which opens
+     the drawer or search as a click on the icon does. */
   function makeButton(label, name) {
-    if (!label) return;
-    label.setAttribute("tabindex", "0");
-    if (name) label.setAttribute("aria-label", name);
-    label.addEventListener("keydown", function (event) {
-      if (event.key === " ") {
+    if (!label) return null;
+    var button = document.createElement("span");
+    button.className = "guide-header-button";
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", name);
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    button.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Enter") {
         event.preventDefault();
-        label.click();
+        button.click();
       }
     });
+    return button;
   }
 
-  makeButton(menuButton, "Menu");
-  makeButton(searchButton, "Search");
+  var menuButton = makeButton(menuLabel, "Menu");
+  var searchButton = makeButton(searchLabel, "Search");
 
   /* Icons are pictures of their button's name: hide them from screen
      readers, which read the button's name instead. */
