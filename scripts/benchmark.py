@@ -49,8 +49,9 @@ BUDGET_BUILD_SECONDS = 3.0
 GOAL_SEARCH_SECONDS = 1.5
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 # The pages Lighthouse measures, in both builds: the home page, a short and
-# a long reading page, the page with most tools, and a handout.
-LIGHTHOUSE_PAGES = ["", "principles/", "glossary/", "accessibility-checklist/", "self-check/",
+# a long reading page, the pages with tools, the page with a lightbox
+# figure, and a handout.
+LIGHTHOUSE_PAGES = ["", "principles/", "glossary/", "accessibility-checklist/", "self-check/", "related-terms/",
                     "handouts/principles/"]
 # Lighthouse's mobile network and CPU ("simulated throttling" defaults).
 SLOW_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1.6 * 1024 * 1024 / 8 * 0.9,
