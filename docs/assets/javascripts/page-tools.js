@@ -115,9 +115,12 @@
 
   /* hooks/valid_html.py also takes autocomplete="off" off Material's
      drawer and search checkboxes (base.html), which kept browsers from
-     restoring them ticked. Close them if a browser restored them. */
+     restoring them ticked on Back or reload. Close them if a browser did. */
+  var navigation = window.performance && performance.getEntriesByType &&
+    performance.getEntriesByType("navigation")[0];
+  var restored = navigation && (navigation.type === "back_forward" || navigation.type === "reload");
   [drawer, search].forEach(function (toggle) {
-    if (toggle && toggle.checked && !new URLSearchParams(location.search).has("q")) {
+    if (restored && toggle && toggle.checked && !new URLSearchParams(location.search).has("q")) {
       toggle.checked = false;
       toggle.dispatchEvent(new Event("change"));
     }
