@@ -1,6 +1,7 @@
 """Shared by the tests and the commands that open the built site in Chromium.
 
-- serve(): the built site on 127.0.0.1, at the same path as the published site;
+- serve(): the built site on 127.0.0.1, at the same path as the published site
+  (with gzip=True, compressed and over kept-alive connections, as a real host);
 - copy_project(): what a build needs, copied so a test or benchmark can change it;
 - build(): one strict MkDocs build of a project into a folder;
 - CHROMIUM_ARGS and chromium(): Debian's Chromium from PATH, never a download.
@@ -10,8 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
+import mimetypes
 import shutil
 import subprocess
 import sys
@@ -75,14 +78,48 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+
+class _GzipHandler(_Handler):
+    """Sends text files gzip-compressed (level 6, like common hosts) over
+    HTTP/1.1 keep-alive, when the browser accepts gzip."""
+
+    protocol_version = "HTTP/1.1"
+    cache: dict = {}
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path.split("?", 1)[0].split("#", 1)[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().do_GET()
+        key = (path, path.stat().st_mtime_ns)
+        if key not in self.cache:
+            self.cache[key] = gzip.compress(path.read_bytes(), compresslevel=6)
+        body = self.cache[key]
+        self.send_response(200)
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") or
+                                                 kind.endswith(("json", "javascript", "svg+xml")) else ""))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @contextlib.contextmanager
-def serve(site_dir: Path, prefix: str = "/", not_found: Path | None = None):
+def serve(site_dir: Path, prefix: str = "/", not_found: Path | None = None, gzip: bool = False):
     """Serve `site_dir` on 127.0.0.1 under `prefix`; yield the base address.
 
     With `not_found`, a missing address gets that page with status 404, as
-    GitHub Pages does with 404.html.
+    GitHub Pages does with 404.html. With `gzip`, text files go compressed.
     """
-    handler = type("Handler", (_Handler,), {"prefix": prefix, "not_found": not_found})
+    base = _GzipHandler if gzip else _Handler
+    handler = type("Handler", (base,), {"prefix": prefix, "not_found": not_found, "cache": {}})
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build, copy_project, parse
-from hooks.print_header import qr_svg
+from hooks.print_header import QR_FILE, qr_svg
 from scripts.local_site import serve
 from support import pdf_text, print_to_pdf, tab_to as _tab_to
 from support import tool as _tool
@@ -80,12 +80,13 @@ def test_every_page_has_a_print_header_with_its_address_and_qr_code(site):
             problems.append(f"{name}: print address {header.get('data-address')!r}, expected {address!r}")
         if header.get("data-guide") != "A guide to co-production":
             problems.append(f"{name}: print header does not name the guide")
-        svg = header.select_one("svg.print-header__qr")
-        if svg is None:
-            problems.append(f"{name}: print header has no inline SVG QR code")
-        elif str(svg) != str(BeautifulSoup(qr_svg(address), "html.parser").svg):
-            problems.append(f"{name}: the QR code does not encode {address}")
-        words = "".join(t for t in header.find_all(string=True) if not t.find_parent("svg")).strip()
+        img = header.select_one("img.print-header__qr")
+        qr = built.parent / QR_FILE
+        if img is None or img.get("src") != QR_FILE or img.get("loading") != "lazy" or not img.get("alt"):
+            problems.append(f"{name}: print header has no lazy QR image {QR_FILE} with alt text")
+        elif not qr.exists() or qr.read_text(encoding="utf-8") != qr_svg(address):
+            problems.append(f"{name}: {QR_FILE} beside the page does not encode {address}")
+        words = "".join(header.find_all(string=True)).strip()
         if not header.has_attr("hidden") or words:
             problems.append(f"{name}: the print header must be hidden on screen and hold no page text")
         tools = soup.select_one("article .print-tools")

@@ -13,25 +13,34 @@
   var narrow = window.matchMedia("(max-width: 76.234375em)");
   var drawer = document.getElementById("__drawer");
   var search = document.getElementById("__search");
-  var menuButton = document.querySelector('.md-header label[for="__drawer"]');
-  var searchButton = document.querySelector('.md-header label[for="__search"]');
+  var menuLabel = document.querySelector('.md-header label[for="__drawer"]');
+  var searchLabel = document.querySelector('.md-header label[for="__search"]');
 
-  /* A label that acts as a button: in the Tab order, named, and pressed
-     with Space as well as Enter (Material already handles Enter). */
+  /* Material's menu and search buttons are <label>s (partials/header.html),
+     so they work without JavaScript. A label may not take a role or a
+     name, so the button is a span inside it: in the Tab order, named, and
+     pressed with Enter or Space. Its click reaches the label, which opens
+     the drawer or search as a click on the icon does. */
   function makeButton(label, name) {
-    if (!label) return;
-    label.setAttribute("tabindex", "0");
-    if (name) label.setAttribute("aria-label", name);
-    label.addEventListener("keydown", function (event) {
-      if (event.key === " ") {
+    if (!label) return null;
+    var button = document.createElement("span");
+    button.className = "guide-header-button";
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", name);
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.appendChild(button);
+    button.addEventListener("keydown", function (event) {
+      if (event.key === " " || event.key === "Enter") {
         event.preventDefault();
-        label.click();
+        button.click();
       }
     });
+    return button;
   }
 
-  makeButton(menuButton, "Menu");
-  makeButton(searchButton, "Search");
+  var menuButton = makeButton(menuLabel, "Menu");
+  var searchButton = makeButton(searchLabel, "Search");
 
   /* Icons are pictures of their button's name: hide them from screen
      readers, which read the button's name instead. */
@@ -98,9 +107,23 @@
   syncPanelLabels();
   narrow.addEventListener("change", syncPanelLabels);
 
-  /* Material leaves an empty tabindex on section labels: drop it. */
-  document.querySelectorAll('[tabindex=""]').forEach(function (el) {
-    el.removeAttribute("tabindex");
+  /* hooks/valid_html.py takes autocorrect="off" out of Material's search
+     box (partials/search.html), as the HTML checker the tests use does not
+     know it yet. Set it here, so Safari does not correct search words. */
+  var searchInput = document.querySelector(".md-search__input");
+  if (searchInput) searchInput.setAttribute("autocorrect", "off");
+
+  /* hooks/valid_html.py also takes autocomplete="off" off Material's
+     drawer and search checkboxes (base.html), which kept browsers from
+     restoring them ticked on Back or reload. Close them if a browser did. */
+  var navigation = window.performance && performance.getEntriesByType &&
+    performance.getEntriesByType("navigation")[0];
+  var restored = navigation && (navigation.type === "back_forward" || navigation.type === "reload");
+  [drawer, search].forEach(function (toggle) {
+    if (restored && toggle && toggle.checked && !new URLSearchParams(location.search).has("q")) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
   });
 
   /* The panel of the drawer that is showing: the deepest open section. */
@@ -332,11 +355,25 @@
     } catch (error) { /* Private mode: the choice lasts for this page only. */ }
   }
 
+  /* Browsers that do not load lazy images when printing from their own
+     menu get the QR code loaded as printing starts. */
+  window.addEventListener("beforeprint", function () {
+    var qr = document.querySelector("img.print-header__qr");
+    if (qr) qr.loading = "eager";
+  });
+
   document.querySelectorAll("[data-print-tools]").forEach(function (tools) {
     var print = tools.querySelector("[data-print-page]");
     var large = tools.querySelector("[data-large-print]");
     if (print) {
-      print.addEventListener("click", function () { window.print(); });
+      /* The QR code in the print header is a lazy image that loads only
+         for print: load it before printing. */
+      print.addEventListener("click", function () {
+        var qr = document.querySelector("img.print-header__qr");
+        if (!qr || qr.complete && qr.naturalWidth) return window.print();
+        qr.loading = "eager";
+        qr.decode().catch(function () {}).then(function () { window.print(); });
+      });
     }
     if (large) {
       large.setAttribute("aria-pressed", String(root.classList.contains("large-print")));

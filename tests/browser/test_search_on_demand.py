@@ -1,0 +1,205 @@
+"""Search on first use (overrides/guide/search-on-demand.html).
+
+The shim holds back Material's search index and worker until a reader
+shows they want to search. These tests check:
+- what it relies on in the installed Material bundle, so an upgrade that
+  changes it fails here with a clear message;
+- in a browser, that nothing of search loads before intent, that every
+  kind of intent loads it, and that a typed query gets the same results as
+  Material without the shim, on a phone and a wide screen;
+- that highlighting from a result (?h=) and opening search from an address
+  (?q=) still work.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+import material
+import pytest
+
+from conftest import ROOT
+
+SHIM = ROOT / "overrides" / "guide" / "search-on-demand.html"
+ASSETS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+SEARCH_REQUEST = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$")
+PAGE = "principles/"
+QUERY = "payment"
+
+
+def shim_script() -> str:
+    text = SHIM.read_text(encoding="utf-8")
+    return re.search(r"<script>.*?</script>", text, re.S).group(0)
+
+
+def bundle_sources() -> dict[str, str]:
+    maps = sorted(ASSETS.glob("bundle.*.min.js.map"))
+    assert len(maps) == 1, f"Expected one Material bundle source map in {ASSETS}, found {maps}"
+    data = json.loads(maps[0].read_text(encoding="utf-8"))
+    return {re.sub(r"^(\.\./)+", "", name): text
+            for name, text in zip(data["sources"], data.get("sourcesContent") or []) if text}
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- What the shim relies on in Material ------------------------------------
+
+def test_shim_is_written_for_the_installed_material():
+    written_for = re.search(r"mkdocs-material (\d+\.\d+\.\d+)", SHIM.read_text(encoding="utf-8")).group(1)
+    pinned = re.search(r"^mkdocs-material==(\S+)", (ROOT / "requirements.txt").read_text(), re.M).group(1)
+    installed = version("mkdocs-material")
+    assert written_for == pinned == installed, (
+        f"search-on-demand.html is written for mkdocs-material {written_for}, requirements.txt pins "
+        f"{pinned} and {installed} is installed. Fix: after an upgrade, read how the new bundle loads "
+        "search (see the comment in search-on-demand.html), update the shim if needed, then its version.")
+
+
+RELIED_ON = [
+    ("src/templates/assets/javascripts/bundle.ts",
+     'requestJSON<SearchIndex>( new URL("search/search_index.json", config.base) )',
+     "the index is requested from search/search_index.json beside config.base"),
+    ("src/templates/assets/javascripts/browser/request/index.ts",
+     "const req = new XMLHttpRequest() req.open(\"GET\", `${url}`)",
+     "requests go through XMLHttpRequest"),
+    ("src/templates/assets/javascripts/browser/worker/index.ts",
+     "url: string, worker = new Worker(url)",
+     "the worker is started with new Worker(url)"),
+    ("src/templates/assets/javascripts/browser/worker/index.ts",
+     'fromEvent<MessageEvent<T>, T>(worker, "message", ev => ev.data)',
+     "replies are read from 'message' events"),
+    ("src/templates/assets/javascripts/components/search/_/index.ts",
+     "setupSearchWorker(config.search, index$)",
+     "the worker's address is config.search"),
+    ("src/templates/assets/javascripts/integrations/search/worker/_/index.ts",
+     "switchMap(() => index$) ) .subscribe(({ config, docs }) => worker$.next({ type: SearchMessageType.SETUP,",
+     "the worker gets its first message only once the index is in"),
+]
+
+
+@pytest.mark.parametrize("source, snippet, meaning", RELIED_ON, ids=[r[2] for r in RELIED_ON])
+def test_material_still_loads_search_the_way_the_shim_expects(source, snippet, meaning):
+    sources = bundle_sources()
+    assert source in sources, f"Material's bundle no longer has {source}. The shim relies on it: {meaning}."
+    assert squash(snippet) in squash(sources[source]), (
+        f"Material changed {source}: the shim in overrides/guide/search-on-demand.html relies on this: "
+        f"{meaning}. Fix: read the new code and update the shim.")
+
+
+def test_material_config_still_names_the_worker(site):
+    html = (site.dir / PAGE / "index.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                                  html, re.S).group(1))
+    assert re.search(r"workers/search\.[0-9a-f]+\.min\.js$", config["search"]), config["search"]
+    shim = html.find("guideSearchIndex")
+    bundle = html.find("assets/javascripts/bundle.")
+    assert 0 < shim < bundle, "The search shim must come before Material's bundle in every page."
+
+
+# --- In a browser -------------------------------------------------------------
+
+def open_page(page_for, server, address, width=1280, shim=True):
+    page = page_for(viewport={"width": width, "height": 800})
+    search_requests: list[str] = []
+    page.on("request", lambda r: search_requests.append(r.url) if SEARCH_REQUEST.search(r.url) else None)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    if not shim:
+        script = shim_script()
+
+        def without_shim(route):
+            response = route.fetch()
+            body = response.text()
+            assert script in body, "the shim is missing from the page"
+            route.fulfill(response=response, body=body.replace(script, ""))
+        page.route(re.compile(r".*/$|.*\.html$|.*\?.*"), without_shim)
+    page.goto(server + address, wait_until="networkidle")
+    return page, search_requests, errors
+
+
+def results(page) -> list[str]:
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_timeout(300)
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
+
+
+def type_query(page, width):
+    if width < 960:
+        page.locator('label.md-header__button[for="__search"]').click()
+    else:
+        page.locator(".md-search__input").click()
+    page.keyboard.type(QUERY, delay=30)
+
+
+def test_nothing_of_search_loads_before_intent(page_for, server):
+    for width in (390, 1280):
+        page, requests, errors = open_page(page_for, server, PAGE, width)
+        page.mouse.wheel(0, 800)
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(1000)
+        assert not requests, f"{width}px: search loaded before any intent to search: {requests}"
+        assert not errors, errors
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_query_gets_the_same_results_as_without_the_shim(page_for, server, width):
+    page, requests, errors = open_page(page_for, server, PAGE, width, shim=False)
+    type_query(page, width)
+    expected = results(page)
+    assert requests, "without the shim Material loads the index at once"
+    page, requests, errors = open_page(page_for, server, PAGE, width)
+    assert not requests
+    type_query(page, width)
+    found = results(page)
+    assert found and found == expected, f"{width}px: with the shim {found}, without it {expected}"
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("intent", ["focus", "button", "slash", "s", "f"])
+def test_each_intent_loads_search(page_for, server, intent):
+    width = 390 if intent == "button" else 1280
+    page, requests, errors = open_page(page_for, server, PAGE, width)
+    if intent == "focus":
+        page.locator(".md-search__input").focus()
+    elif intent == "button":
+        page.locator('label.md-header__button[for="__search"]').click()
+    else:
+        page.keyboard.press({"slash": "/", "s": "s", "f": "f"}[intent])
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.matches('.md-search__input')")
+    page.keyboard.type(QUERY, delay=30)
+    assert results(page), f"{intent}: no results"
+    assert any("search_index.json" in r for r in requests), f"{intent}: the index did not load"
+    assert not errors, errors
+
+
+def test_address_with_q_opens_search_with_results(page_for, server):
+    page, requests, errors = open_page(page_for, server, f"?q={QUERY}")
+    assert results(page), "?q= did not show results"
+    assert page.locator(".md-search__input").input_value() == QUERY
+    assert not errors, errors
+
+
+def test_highlighting_from_a_result_still_works(page_for, server):
+    page, requests, errors = open_page(page_for, server, PAGE + "?h=power")
+    page.wait_for_selector("article mark", timeout=10000)
+    marked = page.eval_on_selector_all("article mark", "els => els.map(m => m.textContent.toLowerCase())")
+    assert marked and all("power" in m for m in marked), marked
+    assert not errors, errors
+
+
+def test_without_javascript_search_loads_nothing_and_the_page_reads(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(server + PAGE, wait_until="networkidle")
+        assert page.locator("article h1").is_visible()
+        assert not [r for r in requests if SEARCH_REQUEST.search(r)]
+    finally:
+        context.close()
