@@ -327,6 +327,11 @@ def test_print_and_large_print_work_by_keyboard_and_large_print_persists(site, s
     page.goto(url)
     tab_to(page, "[data-print-page]")
     page.keyboard.press("Enter")
+    # The button loads the print-only QR image first, then asks to print.
+    try:
+        page.wait_for_function("() => window.printed >= 1", timeout=5000)
+    except Exception:
+        pass
     assert page.evaluate("window.printed") == 1, "Enter on 'Print this page' does not open printing"
 
     tab_to(page, "[data-large-print]")
