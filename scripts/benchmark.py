@@ -178,7 +178,8 @@ def build_parts(project: Path, site_dir: Path) -> dict:
 
 # --- Plain Material and an earlier commit, for comparison -------------------
 
-PLAIN_KEYS = ("site_name", "site_description", "site_url", "copyright", "markdown_extensions", "nav")
+# exclude_docs too: it keeps docs/templates/, which MkDocs leaves out by default.
+PLAIN_KEYS = ("site_name", "site_description", "site_url", "copyright", "exclude_docs", "markdown_extensions", "nav")
 
 
 def top_level_blocks(text: str) -> dict[str, str]:
