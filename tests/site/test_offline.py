@@ -53,3 +53,4 @@ def test_no_request_leaves_localhost_in_chromium(site, server, page_for):
     for built in site.pages():
         page.goto(server + site.rel(built).removesuffix("index.html"), wait_until="networkidle")
     assert not outside, "Requests to other origins:\n" + "\n".join(sorted(set(outside)))
+

@@ -46,3 +46,12 @@ def test_titles_are_unique(site):
         seen[_soup(page).title.get_text(strip=True)].append(site.rel(page))
     shared = {t: p for t, p in seen.items() if len(p) > 1}
     assert not shared, f"Pages share a <title>: {shared}"
+
+
+def test_no_source_data_is_published(site):
+    """docs/ holds data the build reads (YAML, Markdown); only what it makes is published."""
+    sources = sorted(site.rel(p) for pattern in ("*.yml", "*.yaml", "*.md") for p in site.dir.rglob(pattern))
+    assert not sources, (
+        f"These source files are published as they are: {sources}. "
+        "Fix: leave them out with exclude_docs in mkdocs.yml."
+    )
