@@ -151,6 +151,52 @@ def test_downloads_open_and_match_the_page(site, fmt, read):
     assert not problems, "\n".join(problems)
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+ODF_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ODF_FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+
+
+def docx_unruled_tables(path: Path) -> list[str]:
+    """What is missing for every table cell of a .docx to have a line round it."""
+    from docx import Document
+
+    missing = []
+    for number, table in enumerate(Document(str(path)).tables, 1):
+        borders = table.style.element.find(f"{W}tblPr/{W}tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            line = borders.find(f"{W}{side}") if borders is not None else None
+            if line is None or line.get(f"{W}val") in (None, "nil", "none"):
+                missing.append(f"table {number} ({table.style.name} style) has no {side} line")
+    return missing
+
+
+def odt_unruled_tables(path: Path) -> list[str]:
+    """What is missing for every table cell of an .odt to have a line round it."""
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("content.xml"))
+    borders = {style.get(f"{{{ODF_STYLE}}}name"): style.find(f"{{{ODF_STYLE}}}table-cell-properties")
+               for style in root.iter(f"{{{ODF_STYLE}}}style")}
+    missing = set()
+    for cell in root.iter(f"{{{ODF['table']}}}table-cell"):
+        name = cell.get(f"{{{ODF['table']}}}style-name")
+        props = borders.get(name)
+        border = props.get(f"{{{ODF_FO}}}border") if props is not None else None
+        if not border or border == "none":
+            missing.add(f"cells in style {name} have no border ({border!r})")
+    return sorted(missing)
+
+
+@pytest.mark.parametrize("fmt, unruled", [("docx", docx_unruled_tables), ("odt", odt_unruled_tables)])
+def test_download_tables_have_a_line_round_every_cell(site, fmt, unruled):
+    """A form printed from Word or LibreOffice needs boxes to write in."""
+    problems = []
+    for source in template_sources():
+        download = site.dir / "templates" / f"{source.stem}.{fmt}"
+        problems += [f"{site.rel(download)}: {gap}" for gap in unruled(download)]
+    assert not problems, ("Tables without lines (scripts/template_downloads.py, RULES):\n"
+                          + "\n".join(problems))
+
+
 def test_downloads_link_to_the_published_guide(site):
     """Links in a download are full addresses of the guide, which work from
     a file on someone's computer."""
