@@ -47,6 +47,27 @@ def alt_is_file_name(alt: str, src: str = "") -> bool:
     return bool(alt) and bool(FILE_NAME_ALT.match(alt) or alt.lower() in {name.lower(), PurePosixPath(src).stem.lower()} - {""})
 
 
+# An Easy Read picture: docs/assets/images/easy-read/NAME.svg, listed by
+# NAME in pictures.yml there (hooks/easy_read_pictures.py puts it in the page).
+EASY_READ_PICTURES = "assets/images/easy-read/"
+EASY_READ_PICTURE = re.compile(r"(?:^|/)assets/images/easy-read/([^/]*?)(?:\.svg)?$")
+
+
+def easy_read_picture_problem(src: str, listed: list[str]) -> tuple[str, str] | None:
+    """(what is wrong, fix) if src names an Easy Read picture that is not listed."""
+    match = EASY_READ_PICTURE.search(src)
+    if not match or (src.endswith(".svg") and match.group(1) in listed):
+        return None
+    import difflib
+    name = match.group(1) or src
+    near = difflib.get_close_matches(name, listed, n=3, cutoff=0.5)
+    return (f"the Easy Read picture '{name}' is not one of the pictures in docs/{EASY_READ_PICTURES} "
+            "(each is a NAME.svg file, listed in pictures.yml)",
+            (f"did you mean {' or '.join(repr(n) for n in near)}? " if near else "")
+            + f"Use a listed name, as in ../{EASY_READ_PICTURES}NAME.svg, or add a new picture "
+            "as CONTRIBUTING.md says in 'Add a picture to an Easy Read page'")
+
+
 def description_problem(text: str) -> tuple[str, str] | None:
     """(what is wrong, fix) for a page description, or None if it is fine."""
     text = (text or "").strip()

@@ -8,8 +8,8 @@ Three readers use it:
   `<!-- self-check:key -->` and `<!-- self-check:levels -->` in
   docs/self-check.md (hooks/self_check.py
   calls it at build time);
-- the script: `to_json(data)` is written into the built site as
-  assets/javascripts/self-check.json, which self-check.js reads;
+- the script: `data_block(data)` puts `to_json(data)` into the page itself,
+  as a JSON data block that self-check.js reads (no extra request);
 - the tests, which call `load()` on the same file.
 
 Any problem in the data file raises SelfCheckError with a message of the
@@ -26,7 +26,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent  # the project root
 DATA = ROOT / "docs" / "self-check.yml"
-JSON_NAME = "assets/javascripts/self-check.json"
+DATA_ID = "self-check-data"  # the id of the data block self-check.js reads
 MARKER = re.compile(r"<!--\s*self-check:([a-z]+)\s*-->")
 PARTS = ("questions", "scoring", "key", "levels")
 LETTERS = "ABCDEFGH"
@@ -339,3 +339,14 @@ def to_json(data: dict) -> str:
     """What self-check.js reads: levels, not sure, questions, gates and bands."""
     return json.dumps({k: data[k] for k in ("levels", "not_sure", "questions", "gates", "bands", "most")},
                       ensure_ascii=False, separators=(",", ":"))
+
+
+def data_block(data: dict) -> str:
+    """The data as a JSON block for the page: <script type="application/json">.
+
+    A browser never runs a JSON block, so the Content-Security-Policy needs no
+    hash for it. "<" is written as \\u003c, so no text in the data can end
+    the block early.
+    """
+    text = to_json(data).replace("<", "\\u003c")
+    return f'<script type="application/json" id="{DATA_ID}">{text}</script>'

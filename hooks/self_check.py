@@ -2,9 +2,9 @@
 
 A thin hook: guide_core/self_check.py does the work. On the page that says
 `selfcheck: true` it fills in the questions, the scoring and the paper
-scoring key; for the whole site it adds assets/javascripts/self-check.json,
-which self-check.js reads. A problem in the data file stops the build with
-FILE:LINE and what to do.
+scoring key, and after them the scoring data as a JSON block, which
+self-check.js reads from the page, so it makes no extra request. A problem
+in the data file stops the build with FILE:LINE and what to do.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for guide_core
 from guide_core import self_check  # noqa: E402
@@ -26,9 +25,10 @@ def _data(config):
         raise PluginError(str(error)) from None
 
 
-def on_files(files, config):
-    files.append(File.generated(config, self_check.JSON_NAME, content=self_check.to_json(_data(config))))
-    return files
+def on_page_content(html, page, config, files):
+    if not page.meta.get("selfcheck"):
+        return html
+    return html + self_check.data_block(_data(config))
 
 
 def on_page_markdown(markdown, page, config, files):

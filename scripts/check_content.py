@@ -26,7 +26,7 @@ from guide_core.config import ConfigError, SafeLoader, load_config, nav_files, n
 from guide_core.rules import (  # noqa: E402
     IMAGE_EXTENSIONS, MAX_IMAGE_BYTES, MAX_SENTENCE_WORDS, alt_is_file_name, description_problem,
     MAX_TOOLTIP_WORDS, in_glossary, is_bare_address, is_other_origin, is_vague_link_text, shared_values,
-    heading_ids, tooltips,
+    heading_ids, tooltips, EASY_READ_PICTURES, easy_read_picture_problem,
 )
 from guide_core.text import split_sentences, words_outside_quotations  # noqa: E402
 
@@ -137,15 +137,34 @@ def check_front_matter(pages: list[Page]):
                               f"give each page its own {key}")
 
 
-def check_images(pages: list[Page]):
+def check_images(pages: list[Page], docs: Path):
+    listed = _easy_read_pictures(docs)
     for page in pages:
         for number, text in page.body:
             for alt, src in IMAGE.findall(text):
                 yield from _alt_problems(page, number, alt, src)
+                yield from _picture_problems(page, number, src, listed)
             for tag in HTML_IMG.findall(text):
                 alt = re.search(r"\balt=\"([^\"]*)\"", tag)
                 src = re.search(r"\bsrc=\"([^\"]*)\"", tag)
                 yield from _alt_problems(page, number, alt.group(1) if alt else "", src.group(1) if src else "")
+                yield from _picture_problems(page, number, src.group(1) if src else "", listed)
+
+
+def _easy_read_pictures(docs: Path) -> list[str]:
+    """The names in docs/assets/images/easy-read/pictures.yml that have their file."""
+    folder = docs / EASY_READ_PICTURES
+    try:
+        entries = yaml.safe_load((folder / "pictures.yml").read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError):
+        return []  # the Easy Read tests report a missing or broken list, with its line
+    return [e["name"] for e in entries if isinstance(e, dict) and (folder / f"{e.get('name')}.svg").is_file()]
+
+
+def _picture_problems(page, number, src, listed):
+    problem = easy_read_picture_problem(src, listed)
+    if problem:
+        yield Problem(page.name, number, *problem)
 
 
 def _alt_problems(page, number, alt, src):
@@ -579,7 +598,7 @@ def check(docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID,
     pages = [read_page(p, p.relative_to(shown_root).as_posix()) for p in sorted(docs.rglob("*.md"))]
     problems = []
     problems += check_front_matter(pages)
-    problems += check_images(pages)
+    problems += check_images(pages, docs)
     problems += check_link_text(pages)
     problems += check_headings(pages)
     problems += check_page_tree(pages, docs, config)

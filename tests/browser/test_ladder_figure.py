@@ -198,3 +198,36 @@ def test_figure_shows_in_dark_mode_passes_axe_and_opens_larger_by_keyboard(serve
     lightbox.locator(f"img[src$='{SVG_NAME}']").wait_for(state="visible")
     page.keyboard.press("Escape")
     lightbox.wait_for(state="detached")
+    assert link.evaluate("a => a === document.activeElement"), \
+        f"{PAGE}: after the lightbox closes, the focus should be back on the image's link"
+
+
+def test_lightbox_files_load_on_first_use_and_it_opens_and_closes_by_mouse(server, page_for):
+    page = page_for(viewport={"width": 390, "height": 844})
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(server + "related-terms/", wait_until="networkidle")
+    early = [url for url in asked if "glightbox" in url]
+    assert not early, f"{PAGE}: the lightbox files load with the page ({early}); see guide_core/lightbox.py"
+    link = page.locator("article figure a.glightbox")
+    for attempt in ("first", "second"):
+        link.scroll_into_view_if_needed()
+        link.click()
+        lightbox = page.locator(".glightbox-container")
+        lightbox.locator(f"img[src$='{SVG_NAME}']").wait_for(state="visible")
+        assert page.evaluate("location.pathname").endswith("/related-terms/"), \
+            f"{PAGE}: the {attempt} click left the page instead of opening the lightbox"
+        lightbox.locator(".gclose").click()
+        lightbox.wait_for(state="detached")
+    loaded = sorted({url.rsplit("/", 1)[-1] for url in asked if "glightbox" in url})
+    assert loaded == ["glightbox.min.css", "glightbox.min.js"], f"{PAGE}: the lightbox loaded {loaded}"
+
+
+def test_without_javascript_the_image_shows_and_its_link_opens_it(server, page_for):
+    page = page_for(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page.goto(server + "related-terms/")
+    img = page.locator(f"article figure img[src$='{SVG_NAME}']")
+    img.scroll_into_view_if_needed()
+    assert img.evaluate("i => i.complete && i.naturalWidth > 0"), f"{PAGE}: without JavaScript the image does not show"
+    page.locator("article figure a.glightbox").click()
+    page.wait_for_url(f"**/{SVG_NAME}")

@@ -335,9 +335,13 @@ def test_self_check_page_shows_the_rules_in_the_data_file(site):
 
 def test_the_script_reads_the_same_data_as_the_page(site):
     import json
-    built = json.loads((site.dir / self_check_data.JSON_NAME).read_text(encoding="utf-8"))
-    assert built == json.loads(self_check_data.to_json(DATA)), \
-        f"site/{self_check_data.JSON_NAME} is not made from docs/self-check.yml"
+    block = site.soup(site.dir / "self-check" / "index.html").find("script", id=self_check_data.DATA_ID)
+    assert block is not None and block.get("type") == "application/json", \
+        f'site/self-check/index.html has no <script type="application/json" id="{self_check_data.DATA_ID}">'
+    assert json.loads(block.string) == json.loads(self_check_data.to_json(DATA)), \
+        "the self-check page's data block is not made from docs/self-check.yml"
+    assert not (site.dir / "assets" / "javascripts" / "self-check.json").exists(), \
+        "self-check.json is still built: the script reads its data from the page"
 
 
 BAD_DATA = [

@@ -119,6 +119,21 @@ def test_html_image_without_alt_text(project):
     assert_reported(run_check(project), f"docs/{PAGE}:{line}", "image 'favicon.svg' has no alt text")
 
 
+def test_unknown_easy_read_picture(project):
+    page = "easy-read/your-rights.md"
+    line = append(project, page, '![A person sitting calmly](../assets/images/easy-read/brake.svg)'
+                  '{ .easy-read-picture data-idea="Taking a break" width="80" height="80" }')
+    assert_reported(run_check(project), f"docs/{page}:{line}", "Easy Read picture 'brake'", "'break'")
+
+
+def test_easy_read_picture_listed_but_its_file_missing(project):
+    (project / "docs" / "assets" / "images" / "easy-read" / "break.svg").unlink()
+    page = "easy-read/your-rights.md"
+    text = (project / "docs" / page).read_text(encoding="utf-8").splitlines()
+    line = next(i for i, t in enumerate(text, 1) if "easy-read/break.svg" in t)
+    assert_reported(run_check(project), f"docs/{page}:{line}", "Easy Read picture 'break'", "pictures.yml")
+
+
 def test_image_alt_text_is_a_file_name(project):
     line = append(project, PAGE, "![favicon.svg](assets/images/favicon.svg)")
     assert_reported(run_check(project), f"docs/{PAGE}:{line}", "file name as its alt text")

@@ -2,7 +2,13 @@
 
 
 from hooks.lightbox_pages import on_page_markdown
+from bs4 import BeautifulSoup
+
 from conftest import parse
+
+
+def parse_html(text):
+    return BeautifulSoup(text, "html.parser")
 
 
 class _Page:
@@ -28,7 +34,35 @@ def test_built_pages_load_the_lightbox_only_with_an_enlargeable_image(site):
     for built in site.content_pages():
         soup = parse(built)
         has_link = soup.select_one("article a.glightbox") is not None
-        has_script = any("glightbox" in (s.get("src") or "") for s in soup.find_all("script"))
+        # The lightbox's script, or the loader that fetches it on first use.
+        has_script = any("glightbox.min.js" in (s.get("src") or s.get_text()) for s in soup.find_all("script"))
         if has_link != has_script:
             problems.append(f"{site.rel(built)}: lightbox links {has_link}, lightbox script {has_script}")
     assert not problems, "\n".join(problems)
+
+
+# What mkdocs-glightbox writes into a page (its pinned version), shortened.
+PLUGIN_PAGE = """<html><head>
+  <link href="../assets/stylesheets/glightbox.min.css" rel="stylesheet">
+  <script src="../assets/javascripts/glightbox.min.js"></script>
+  <style id="glightbox-style">html.glightbox-open { overflow: initial; }</style>
+</head><body><a class="glightbox" href="a.svg"><img src="a.svg" alt="A ladder"></a>
+<script id="init-glightbox">const lightbox = GLightbox({"loop": false});
+document$.subscribe(()=>{ lightbox.reload(); });
+</script></body></html>"""
+
+
+def test_lightbox_files_move_from_the_head_to_a_loader():
+    from guide_core.lightbox import load_on_first_use
+    soup = parse_html(load_on_first_use(PLUGIN_PAGE))
+    assert not soup.select('head link[href*="glightbox"], script[src*="glightbox"], #init-glightbox')
+    assert soup.select_one("#glightbox-style") is not None, "the plugin's own styles should stay"
+    loader = [s.get_text() for s in soup.find_all("script") if "glightbox.min.js" in s.get_text()]
+    assert len(loader) == 1 and '"../assets/stylesheets/glightbox.min.css"' in loader[0] \
+        and '"loop": false' in loader[0], loader
+
+
+def test_a_page_in_another_shape_is_left_as_it_is():
+    from guide_core.lightbox import load_on_first_use
+    changed = PLUGIN_PAGE.replace("const lightbox = GLightbox(", "var lightbox = GLightbox(")
+    assert load_on_first_use(changed) == changed

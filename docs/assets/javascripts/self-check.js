@@ -2,9 +2,10 @@
  * `selfcheck: true`.
  *
  * The points, gates and bands live in docs/self-check.yml. The build turns
- * that file into the page's questions and paper scoring key, and into
- * self-check.json beside this script, which this script reads. So the page,
- * the script and the tests all use the same rules.
+ * that file into the page's questions and paper scoring key, and into a
+ * JSON block on the same page (<script type="application/json"
+ * id="self-check-data">), which this script reads. So the page, the script
+ * and the tests all use the same rules, and the data costs no request.
  *
  * Without this script the page is a paper self-check: questions with
  * lettered answers, then a scoring key. With it, each question becomes a
@@ -17,7 +18,6 @@
 (function () {
   "use strict";
 
-  var script = document.currentScript;
   var GROUPS = [
     { id: "staff", name: "Staff", label: "Staff" },
     { id: "partners", name: "Partners", label: "Partners with lived experience" },
@@ -414,14 +414,15 @@
   }
 
   function start() {
-    if (!script || !document.querySelector("article .self-check")) return;
-    var address = new URL("self-check.json", script.src);
-    fetch(address).then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    }).then(setUp).catch(function () {
-      // Keep the paper version: it works on its own.
-    });
+    var block = document.getElementById("self-check-data");
+    if (!block || !document.querySelector("article .self-check")) return;
+    var data;
+    try {
+      data = JSON.parse(block.textContent);
+    } catch (error) {
+      return; // Keep the paper version: it works on its own.
+    }
+    setUp(data);
   }
 
   if (document.readyState === "loading") {

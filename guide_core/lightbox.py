@@ -1,0 +1,75 @@
+"""The lightbox's files load on first use, not with the page.
+
+mkdocs-glightbox puts a stylesheet and a script (about 17 KB gzip) into the
+<head> of each page with an image to enlarge, and starts the lightbox from
+an inline script. A reader who never opens the image still waits for both.
+
+load_on_first_use() takes the two files out of the page and swaps the
+plugin's start-up script for a small one: when the reader first opens an
+image (mouse, touch, or Enter on the link), it fetches the stylesheet and
+the script, starts the lightbox with the plugin's own options and opens
+that image. Then the lightbox works as before, and on closing it puts the
+focus back on the link the reader opened it from. The plugin's inline
+<style> stays: it does nothing until the lightbox opens.
+
+Without JavaScript, or if the files cannot load, the link opens the image
+on its own, and the image is in the page anyway.
+
+A plain function on the built page: hooks/lightbox_pages.py calls it after
+the plugin has written the page. If the plugin's output ever changes shape,
+the page is left as the plugin wrote it (the lightbox then loads with the
+page), and tests/browser/test_ladder_figure.py fails to say so.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+CSS_LINK = re.compile(r'\s*<link href="([^"]*/glightbox\.min\.css)" rel="stylesheet">')
+SCRIPT = re.compile(r'\s*<script src="([^"]*/glightbox\.min\.js)"></script>')
+START = re.compile(r'<script id="init-glightbox">const lightbox = GLightbox\((\{[^<]*?\})\);\n[^<]*</script>')
+
+LOADER = """(function (setup) {
+  "use strict";
+  /* The lightbox loads on first use: see guide_core/lightbox.py. */
+  var lightbox = null, loading = false, opener = null;
+  function fetchFile(tag, attributes) {
+    return new Promise(function (resolve, reject) {
+      var node = document.createElement(tag);
+      Object.keys(attributes).forEach(function (name) { node[name] = attributes[name]; });
+      node.onload = resolve;
+      node.onerror = reject;
+      document.head.appendChild(node);
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.glightbox");
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    opener = link;
+    if (lightbox) return;
+    event.preventDefault();
+    if (loading) return;
+    loading = true;
+    Promise.all([fetchFile("link", {rel: "stylesheet", href: setup.css}), fetchFile("script", {src: setup.js})])
+      .then(function () {
+        lightbox = GLightbox(setup.options);
+        lightbox.on("close", function () { if (opener) opener.focus(); });
+        lightbox.openAt(Array.prototype.indexOf.call(document.querySelectorAll("a.glightbox"), link));
+      }, function () {
+        window.location.href = link.href;
+      });
+  }, true);
+})(SETUP);
+"""
+
+
+def load_on_first_use(html: str) -> str:
+    """`html` with the lightbox's stylesheet and script fetched on first use."""
+    css, script, start = CSS_LINK.search(html), SCRIPT.search(html), START.search(html)
+    if not (css and script and start):
+        return html
+    setup = {"css": css.group(1), "js": script.group(1), "options": json.loads(start.group(1))}
+    loader = LOADER.replace("SETUP", json.dumps(setup).replace("<", "\\u003c"))
+    html = html[:start.start()] + "<script>" + loader + "</script>" + html[start.end():]
+    return SCRIPT.sub("", CSS_LINK.sub("", html, count=1), count=1)
