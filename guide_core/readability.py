@@ -30,9 +30,8 @@ BLOCKS = {
 }
 SKIP = {"code", "pre", "script", "style", "svg", "button", "nav", "noscript", "template"}
 # Parts the templates add around the page's own text: tools that do not
-# print, print-only headers and Material's last-updated line.
-SKIP_CLASSES = {META_CLASS, "headerlink", "md-clipboard", "screen-only-tool", "no-print",
-                "print-only", "md-source-file"}
+# print (.no-print) and Material's last-updated line.
+SKIP_CLASSES = {META_CLASS, "headerlink", "md-clipboard", "no-print", "md-source-file"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 
 

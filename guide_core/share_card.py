@@ -14,7 +14,7 @@ FONTS = Path(__file__).resolve().parent.parent / "hooks" / "fonts"
 BOLD = FONTS / "DejaVuSans-Bold.ttf"
 REGULAR = FONTS / "DejaVuSans.ttf"
 
-# The guide's colours (theme.css): deep teal panel, white text, rust band.
+# The guide's colours (guide.css): deep teal panel, white text, rust band.
 BACKGROUND = "#1a4d5c"
 BAND = "#8a3b12"
 TEXT = "#ffffff"

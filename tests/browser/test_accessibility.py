@@ -210,7 +210,7 @@ def focus_walk(page, where: str, max_steps: int = 800) -> tuple[list[str], list[
         if stop["focused"] == stop["unfocused"]:
             problems.append(
                 f"{label} looks the same with and without focus ({stop['focused']}). "
-                "Give it a focus ring in theme.css."
+                "Give it a focus ring in guide.css (Focus)."
             )
             continue
         if stop["style"] != "none":
@@ -219,7 +219,7 @@ def focus_walk(page, where: str, max_steps: int = 800) -> tuple[list[str], list[
             if max(stop["ringContrast"], stop["ringVsOwn"]) < 3:
                 problems.append(
                     f"{label}: focus ring {stop['ring']} on {stop['behind']} has contrast "
-                    f"{stop['ringContrast']:.2f}:1, below 3:1. Change --guide-focus-ring in theme.css."
+                    f"{stop['ringContrast']:.2f}:1, below 3:1. Change --guide-focus-ring in guide.css."
                 )
     else:
         problems.append(f"{where}: Tab never came back round after {max_steps} stops.")
@@ -581,7 +581,7 @@ def test_links_in_text_are_underlined(site, server, browser, scheme):
         context.close()
     assert total > 0, "No links found in any article: the check did not run."
     assert not problems, (
-        "Links must not rely on colour alone (WCAG 1.4.1). Underline them in theme.css:\n"
+        "Links must not rely on colour alone (WCAG 1.4.1). Underline them in guide.css (Text and links):\n"
         + "\n".join(problems)
     )
 
@@ -706,7 +706,7 @@ def test_interface_colours_have_enough_contrast(site, server, browser, scheme, w
                     problems.append(
                         f"{site.rel(built)} [{scheme}, {width}px, {state}]: {item['what']} {item['sel']} "
                         f"{item['fg']} on {item['bg']} is {item['ratio']:.2f}:1, needs {item['min']}:1. "
-                        "Fix the colour in theme.css."
+                        "Fix the colour in guide.css."
                     )
                 if toggle:
                     page.evaluate(f"document.getElementById('{toggle}').checked = false")

@@ -157,7 +157,7 @@ def test_ticks_are_remembered_counted_and_cleared_by_keyboard(site, server, page
     assert boxes.nth(0).is_checked() and boxes.nth(1).is_checked(), f"docs/{doc}: Space did not tick the boxes"
     assert page.evaluate("() => [...document.querySelectorAll('article .task-list-item input')]"
                          ".every(b => !b.hasAttribute('checked'))"), \
-        f"docs/{doc}: a tick must be the checked property only, never the attribute (print.css relies on it)"
+        f"docs/{doc}: a tick must be the checked property only, never the attribute (guide.css relies on it in print)"
     run_axe(page, f"{axe_where} with 2 ticks")
 
     page.reload()
@@ -207,7 +207,7 @@ def test_checklists_work_in_dark_mode_and_print_with_empty_boxes(server, page_fo
     assert page.locator("article li.task-list-item input").first.is_checked()
     assert ticked[:2] == empty[:2] and ticked[3] == "none", (
         f"docs/{doc}: in print a ticked box must look empty, like {empty}, but is {ticked}. "
-        "Add the rule to the Checklists section of print.css.")
+        "Add the rule to the Checklists section of guide.css.")
     assert not page.locator(".checklist-tools").is_visible(), "the Clear ticks button must not print"
 
 
@@ -223,7 +223,7 @@ def test_checklists_read_as_plain_lists_without_javascript(site, server, page_fo
     missing = [t for t in items if t not in text]
     assert not missing, f"docs/{doc}: items missing without JavaScript: {missing[:3]}"
     assert page.locator("article").get_by_role("checkbox").count() == 0, \
-        f"docs/{doc}: without JavaScript the boxes cannot be named or saved, so hide them (components.css)"
+        f"docs/{doc}: without JavaScript the boxes cannot be named or saved, so hide them (guide.css, Checklists)"
     assert page.locator(".checklist-tools").count() == 0
 
 

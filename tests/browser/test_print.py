@@ -132,7 +132,7 @@ def chrome_strings(html: str) -> set[str]:
     for field in soup.select(".md-search input[placeholder]"):
         strings.add(field["placeholder"])
     article = soup.select_one("article")
-    for element in article.select(", ".join(CHROME) + ", button, .page-meta, .screen-only"):
+    for element in article.select(", ".join(CHROME) + ", button, .page-meta, .no-print"):
         element.decompose()
     header = article.select_one(".print-header")
     printed = " ".join(article.get_text(" ").split()).lower()

@@ -250,7 +250,7 @@ def test_text_is_big_plain_and_left_aligned_on_screen(page_for, server, rel):
     styles = _text_styles(page_for, server, rel, "screen")
     small = [f"{s['size']:.1f}px: {s['text']!r}" for s in styles if s["size"] < MIN_SCREEN_PX]
     assert not small, (f"docs/{_source(rel)}: text under {MIN_SCREEN_PX}px on screen; check the Easy Read "
-                       "section of components.css:\n    " + "\n    ".join(small))
+                       "section of guide.css:\n    " + "\n    ".join(small))
     odd = [f"{s['style']}, {s['align']}: {s['text']!r}" for s in styles
            if s["style"] != "normal" or s["align"] not in ("left", "start")]
     assert not odd, f"docs/{_source(rel)}: Easy Read text must not be italic or justified:\n    " + "\n    ".join(odd)
@@ -261,7 +261,7 @@ def test_text_prints_at_14pt_or_more(page_for, server, rel):
     styles = _text_styles(page_for, server, rel, "print")
     small = [f"{s['size'] * 72 / 96:.1f}pt: {s['text']!r}" for s in styles if s["size"] < MIN_PRINT_PX - 0.01]
     assert not small, (f"docs/{_source(rel)}: printed text under 14pt; check the Easy Read section "
-                       "of print.css:\n    " + "\n    ".join(small))
+                       "of guide.css:\n    " + "\n    ".join(small))
 
 
 @pytest.mark.parametrize("rel", EASY_READ_PAGES)
@@ -284,4 +284,4 @@ def test_pictures_show_without_a_request_each(page_for, server, rel):
         sizes[media] = {(round(p["width"]), round(p["height"])) for p in pictures}
     assert sizes["screen"] == sizes["print"], (
         f"docs/{_source(rel)}: pictures are {sizes['screen']} px on screen but {sizes['print']} px in print; "
-        "keep the Easy Read picture sizes in components.css and print.css the same")
+        "keep the Easy Read picture sizes in section 10 of guide.css the same on screen and in print")

@@ -8,7 +8,7 @@
  * Ticked state is only ever the `checked` property, never an attribute, so
  * print.css can show every box empty on paper.
  *
- * Without this script the lists read as plain lists: components.css hides
+ * Without this script the lists read as plain lists: guide.css hides
  * the unnamed boxes while the page has Material's "no-js" class.
  */
 (function () {

@@ -41,7 +41,7 @@
   // show it anyway).
   button.closest("[data-clear-saved-box]").hidden = false;
   button.addEventListener("click", function () {
-    var count = 0;
+    var count;
     try {
       count = clearStore(window.localStorage) + clearStore(window.sessionStorage);
     } catch (error) {

@@ -154,7 +154,7 @@
     if (key) {
       key.id = key.id || "self-check-key";
       key.classList.add("self-check-key--folded");
-      var toggle = el("button", "self-check-button self-check-button--quiet", "Show the scoring key");
+      var toggle = el("button", "md-button", "Show the scoring key");
       toggle.type = "button";
       toggle.setAttribute("aria-expanded", "false");
       toggle.setAttribute("aria-controls", key.id);
@@ -170,9 +170,9 @@
     }
 
     var actions = el("div", "self-check-actions");
-    var show = el("button", "self-check-button", "Show the result");
+    var show = el("button", "md-button md-button--primary", "Show the result");
     show.type = "submit";
-    var reset = el("button", "self-check-button self-check-button--quiet", "Clear all answers");
+    var reset = el("button", "md-button", "Clear all answers");
     reset.type = "reset";
     actions.appendChild(show);
     actions.appendChild(reset);

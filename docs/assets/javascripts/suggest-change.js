@@ -18,7 +18,7 @@
   function headings() {
     return Array.prototype.filter.call(
       document.querySelectorAll("article h2[id], article h3[id]"),
-      function (h) { return !h.closest(".screen-only-tool"); });
+      function (h) { return !h.closest(".share-box"); });
   }
 
   function headingText(h) {
