@@ -1,4 +1,4 @@
-/* Fixes to the markup of Material for MkDocs (mkdocs-material 9.8.2, as
+/* Fixes to the markup of Material for MkDocs (written for mkdocs-material 9.8.2, as
    pinned in requirements.txt). Each fix is one function, and its comment
    names the Material template it works around. The guide's own tools are
    in other files (sharing.js, print-tools.js).
