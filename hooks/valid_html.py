@@ -7,10 +7,10 @@ HTML standard, in every built page (the 404 page too).
 - `autocomplete="off"` on the hidden drawer and search checkboxes
   (base.html): the standard allows autocomplete only on text-like inputs.
   It stopped some browsers reopening the drawer or search on Back;
-  page-tools.js closes them when a page is restored instead.
+  material-fixes.js closes them when a page is restored instead.
 - `autocorrect="off"` on the search box (partials/search.html): the HTML
   standard lists autocorrect, but the Nu HTML Checker pinned for the
-  tests does not know it yet. page-tools.js sets it on the box.
+  tests does not know it yet. material-fixes.js sets it on the box.
 
 `fix_material_markup()` is a plain function, so the same fix can run after
 any build; the hook only calls it. tests/test_valid_html.py checks every

@@ -4,21 +4,42 @@
 - tab_to(): press Tab until a control has focus;
 - run_axe(): run the pinned, offline copy of axe-core and list violations;
 - print_to_pdf() and pdf_text(): print a page to PDF and read its text back;
-- js(): the text of a script in tests/browser/js/, for page.evaluate().
+- js(): the text of a script in tests/browser/js/, for page.evaluate();
+- material_sources() and squash(): the source of the installed Material
+  bundle, from its source map, to check what the guide relies on in it.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 from functools import lru_cache
 from pathlib import Path
 
 import axe_playwright_python
+import material
 
 JS_DIR = Path(__file__).resolve().parent / "browser" / "js"
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+MATERIAL = Path(material.__file__).parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def material_sources() -> dict[str, str]:
+    """The installed Material bundle's sources by path (src/templates/...), from its source map."""
+    maps = sorted((MATERIAL / "assets" / "javascripts").glob("bundle.*.min.js.map"))
+    assert len(maps) == 1, f"Expected one Material bundle source map in {MATERIAL}, found {maps}"
+    data = json.loads(maps[0].read_text(encoding="utf-8"))
+    return {re.sub(r"^(\.\./)+", "", name): text
+            for name, text in zip(data["sources"], data.get("sourcesContent") or []) if text}
+
+
+def squash(text: str) -> str:
+    """Text with every run of white space made one space, to compare code."""
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=None)

@@ -167,7 +167,7 @@ def test_skip_link_is_first_and_moves_focus_to_main_content(site, server, browse
             assert inside, (
                 f"{where}: after the skip link, focus is on "
                 f"{page.evaluate('document.activeElement.outerHTML.slice(0, 80)')}, not in the main "
-                "content. See 'Accessibility fixes' in page-tools.js."
+                "content. See material-fixes.js."
             )
             page.keyboard.press("Tab")
             after = page.evaluate(
@@ -288,7 +288,7 @@ def test_palette_switch_works_from_the_keyboard(site, server, browser):
             page.keyboard.press("Space")
             assert scheme() == "default", (
                 f"{where}: Space on the palette switch did not turn light mode back on. "
-                "See 'Accessibility fixes' in page-tools.js."
+                "See material-fixes.js."
             )
         finally:
             context.close()
@@ -335,7 +335,7 @@ def test_search_opens_and_closes_from_the_keyboard(site, server, browser):
         assert not page.evaluate(is_open), f"{where}: Escape did not close search."
         assert page.evaluate("document.activeElement.matches('label[for=\"__search\"] > [role=button]')"), (
             f"{where}: after closing search, focus did not go back to the search button. "
-            "See 'Accessibility fixes' in page-tools.js."
+            "See material-fixes.js."
         )
         page.keyboard.press("Space")
         assert page.evaluate(is_open), f"{where}: Space on the search button did not open search."

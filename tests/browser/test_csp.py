@@ -8,6 +8,7 @@ import re
 import pytest
 
 from scripts import csp
+from support import js
 
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
 
@@ -117,9 +118,9 @@ def test_search_copy_share_and_print_run_under_the_policy(site, server, page_for
     tab.keyboard.press("Escape")
     # Copy link, share box, print and large print.
     tab.locator("article h2 > button.section-link-copy").first.click()
-    tab.wait_for_function("() => document.querySelector('.copy-status').textContent === 'Link copied'")
+    tab.wait_for_function(js("copied"), arg="article h2 > button.section-link-copy")
     tab.get_by_role("button", name="Copy summary").click()
-    tab.wait_for_function("() => document.querySelector('.copy-status').textContent === 'Summary copied'")
+    tab.wait_for_function(js("copied"), arg="[data-share-actions] button:last-child")
     tab.get_by_role("button", name="Copy address").click()
     tab.locator("[data-print-page]").click()
     # The button loads the print-only QR image first, then asks to print.

@@ -16,15 +16,14 @@ from __future__ import annotations
 import json
 import re
 from importlib.metadata import version
-from pathlib import Path
 
-import material
 import pytest
 
 from conftest import ROOT
+from support import material_sources as bundle_sources
+from support import squash
 
 SHIM = ROOT / "overrides" / "guide" / "search-on-demand.html"
-ASSETS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
 SEARCH_REQUEST = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$")
 PAGE = "principles/"
 QUERY = "payment"
@@ -33,18 +32,6 @@ QUERY = "payment"
 def shim_script() -> str:
     text = SHIM.read_text(encoding="utf-8")
     return re.search(r"<script>.*?</script>", text, re.S).group(0)
-
-
-def bundle_sources() -> dict[str, str]:
-    maps = sorted(ASSETS.glob("bundle.*.min.js.map"))
-    assert len(maps) == 1, f"Expected one Material bundle source map in {ASSETS}, found {maps}"
-    data = json.loads(maps[0].read_text(encoding="utf-8"))
-    return {re.sub(r"^(\.\./)+", "", name): text
-            for name, text in zip(data["sources"], data.get("sourcesContent") or []) if text}
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 # --- What the shim relies on in Material ------------------------------------

@@ -16,6 +16,7 @@ from conftest import load_config, parse
 from guide_core.config import nav_sections
 from guide_core.rules import MAX_DESCRIPTION, description_problem, shared_values
 from scripts.local_site import serve
+from support import js
 
 CONFIG = load_config()
 SITE_NAME = CONFIG["site_name"]
@@ -192,6 +193,9 @@ def test_share_box_shows_address_and_summary_without_javascript(site):
 
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
 
+# Material copied: its alert shows, the live region says it, the button ticks.
+COPIED_JS = js("copied")
+
 
 def _page_with_sections(site):
     """A page with at least two h2 sections, to copy a link from."""
@@ -211,7 +215,7 @@ def test_copy_link_button_copies_the_sections_absolute_address(site, server, pag
     buttons = tab.locator("article h2 > button.section-link-copy")
     count_h2 = tab.locator("article h2 > a.headerlink").count()
     assert buttons.count() == count_h2, (
-        f"{rel}: {buttons.count()} copy-link buttons for {count_h2} h2 permalinks (page-tools.js, section links).")
+        f"{rel}: {buttons.count()} copy-link buttons for {count_h2} h2 permalinks (sharing.js).")
     heading_id = ids[1]
     button = tab.locator(f"article h2[id='{heading_id}'] > button.section-link-copy")
     assert button.get_attribute("aria-label") == "Copy link to this section"
@@ -220,8 +224,9 @@ def test_copy_link_button_copies_the_sections_absolute_address(site, server, pag
     # From the keyboard: focus the button and press Enter.
     button.focus()
     tab.keyboard.press("Enter")
-    tab.wait_for_function(
-        "() => document.querySelector('.copy-status[role=status][aria-live=polite]').textContent === 'Link copied'")
+    tab.wait_for_function(COPIED_JS, arg=f"article h2[id='{heading_id}'] > button.section-link-copy")
+    assert tab.evaluate("document.activeElement.matches('button.section-link-copy')"), (
+        f"{rel}: focus left the copy-link button after copying.")
     copied = tab.evaluate("navigator.clipboard.readText()")
     want = site.address(built) + "#" + heading_id
     assert copied == want, f"{rel}: the copy-link button copied {copied!r}, want {want!r}."
@@ -235,7 +240,7 @@ def test_copy_link_button_works_with_space_and_on_the_title(site, server, page_f
     assert title_button.get_attribute("aria-label") == "Copy link to this page"
     title_button.focus()
     tab.keyboard.press("Space")
-    tab.wait_for_function("() => document.querySelector('.copy-status').textContent === 'Link copied'")
+    tab.wait_for_function(COPIED_JS, arg="article h1 > button.section-link-copy")
     assert tab.evaluate("navigator.clipboard.readText()") == site.address(built)
 
 
@@ -247,11 +252,11 @@ def test_share_box_copies_the_summary_and_the_address(site, server, page_for):
     summary = tab.get_by_role("button", name="Copy summary")
     assert summary.is_visible(), "The Copy summary button should show once JavaScript runs."
     summary.click()
-    tab.wait_for_function("() => document.querySelector('.copy-status').textContent === 'Summary copied'")
+    tab.wait_for_function(COPIED_JS, arg="[data-share-actions] button:last-child")
     want = "\n".join([meta(soup, "og:title")[0], meta(soup, "description")[0], site.address(built)])
     assert tab.evaluate("navigator.clipboard.readText()") == want
     tab.get_by_role("button", name="Copy address").click()
-    tab.wait_for_function("() => document.querySelector('.copy-status').textContent === 'Link copied'")
+    tab.wait_for_function(COPIED_JS, arg="[data-share-actions] button:first-child")
     assert tab.evaluate("navigator.clipboard.readText()") == site.address(built)
 
 

@@ -15,9 +15,13 @@ export default [
       globals: {
         ...globals.browser,
         // Material for MkDocs' bundle sets these: an observable of each page
-        // load (instant navigation included) and of the address.
+        // load (instant navigation included), of the address, of its alert
+        // box's messages, and of its "screen" breakpoint (the menu is a
+        // sidebar at and above it, a drawer below it).
         document$: "readonly",
         location$: "readonly",
+        alert$: "readonly",
+        screen$: "readonly",
       },
     },
     rules: {
