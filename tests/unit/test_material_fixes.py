@@ -1,6 +1,6 @@
 """What the guide's scripts rely on in the installed Material bundle.
 
-material-fixes.js patches Material's markup and sharing.js lets Material
+material-fixes.js patches Material's markup and guide-tools.js lets Material
 copy. If an upgrade changes what they rely on, these fail with the script
 to read again, before a reader meets a doubled or missing fix.
 """
@@ -41,10 +41,10 @@ RELIED_ON = [
     (BUNDLE, "window.alert$ = alert$", "alert$ is on window"),
     (BUNDLE, "setupClipboardJS({ alert$ })", "copying sends its message to alert$"),
     (CLIPBOARD, 'new ClipboardJS("[data-clipboard-target], [data-clipboard-text]"',
-     "any element with data-clipboard-text copies that text when clicked (sharing.js)"),
+     "any element with data-clipboard-text copies that text when clicked (guide-tools.js)"),
     (CLIPBOARD, "const trigger = ev.trigger as HTMLElement trigger.focus() }), "
      'map(() => translation("clipboard.copied"))',
-     "after a copy Material focuses the button, then alerts (sharing.js marks the focused button)"),
+     "after a copy Material focuses the button, then alerts (guide-tools.js marks the focused button)"),
     (PALETTE, 'filter(ev => ev.key === "Enter")',
      "the palette switches with Enter only (material-fixes.js adds Space)"),
 ]
@@ -56,7 +56,7 @@ def test_material_still_works_the_way_the_scripts_expect(source, snippet, meanin
     assert source in sources, f"Material's bundle no longer has {source}. The guide's scripts rely on it: {meaning}."
     assert squash(snippet) in squash(sources[source]), (
         f"Material changed {source}: the guide's scripts rely on this: {meaning}. "
-        "Fix: read the new code and update material-fixes.js or sharing.js.")
+        "Fix: read the new code and update material-fixes.js or guide-tools.js.")
 
 
 def test_materials_alert_is_still_not_a_live_region():
