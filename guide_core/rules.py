@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 MAX_DESCRIPTION = 160          # characters: search results and link previews cut longer ones
 MAX_SENTENCE_WORDS = 30        # words in a sentence outside quotations
@@ -103,6 +103,34 @@ MAX_TOOLTIP_WORDS = 20
 def tooltips(text: str) -> list[tuple[int, str, str]]:
     """(line, term, meaning) for each tooltip line of includes/abbreviations.md."""
     return [(n, m["term"], m["meaning"]) for n, line in enumerate(text.splitlines(), 1) if (m := TOOLTIP.match(line))]
+
+
+def glossary_once(mdx_configs: dict, root, name: str = "includes/abbreviations.md") -> dict:
+    """Markdown settings that read the tooltips once per build, not once per page.
+
+    mkdocs.yml has pymdownx.snippets append `name` to every page; the abbr
+    extension then parses its lines again for each page. This returns the
+    same tooltips as abbr's glossary, with `name` taken out of auto_append.
+    It returns no change when the file is not appended, or holds anything
+    other than tooltip lines (which only appending would show).
+    """
+    snippets = dict(mdx_configs.get("pymdownx.snippets") or {})
+    appended = list(snippets.get("auto_append") or [])
+    if name not in appended:
+        return {}
+    lines = [line for line in (Path(root) / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    found = tooltips("\n".join(lines))
+    if len(found) != len(lines):
+        return {}
+    glossary = dict(mdx_configs.get("abbr", {}).get("glossary") or {})
+    for _, term, meaning in found:
+        # As the abbr extension reads each line: a meaning of '' or "" takes a tooltip away.
+        if meaning.strip() in ("''", '""'):
+            glossary.pop(term.strip(), None)
+        elif term.strip() and meaning.strip():
+            glossary[term.strip()] = meaning.strip()
+    snippets["auto_append"] = [path for path in appended if path != name]
+    return {"pymdownx.snippets": snippets, "abbr": {**mdx_configs.get("abbr", {}), "glossary": glossary}}
 
 
 def glossary_names(glossary_text: str) -> set[str]:

@@ -1,7 +1,8 @@
 """Reading time and reading level under each page title.
 
 The measuring is in guide_core/readability.py; this hook only puts the line
-("4 minute read · Reading level: plain English") after the page's h1.
+("4 minute read · Reading level: plain English") after the page's h1, and
+marks the text it measured: the HTML Markdown made, before the templates.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for guide_core
 
-from guide_core.readability import META_CLASS, Readability, measure, meta_line  # noqa: E402,F401
+from guide_core.readability import (  # noqa: E402,F401
+    META_CLASS, Readability, mark_text, measure, meta_line, page_text,
+)
 
 
 def on_page_content(html, page, config, files):
@@ -22,3 +25,13 @@ def on_page_content(html, page, config, files):
     if not match:
         return line + html
     return html[: match.end()] + line + html[match.end():]
+
+
+def on_page_context(context, page, config, nav):
+    """Mark the page's own text in the built page, so tests can measure it too.
+
+    Marked here, after the other hooks have read the content (the updates
+    feed takes its entries from it) and after the search index has.
+    """
+    page.content = mark_text(page.content)
+    return context

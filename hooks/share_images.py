@@ -14,6 +14,7 @@ a rebuild only draws pages whose title changed.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -68,7 +69,11 @@ def on_post_build(config):
         key = hashlib.sha256("\n".join([DESIGN, title, section, band]).encode()).hexdigest()[:20]
         cached = CACHE / f"{key}.png"
         if not cached.exists():
-            draw_card(title, section, band).save(cached, optimize=True)
+            # Drawn under a name of this process's own, then moved into place, so two
+            # builds at once (tests run in two processes) never copy a half-written image.
+            drawing = cached.with_name(f"{key}.{os.getpid()}.tmp")
+            draw_card(title, section, band).save(drawing, format="PNG", optimize=True)
+            os.replace(drawing, cached)
         target = site / path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)

@@ -1,16 +1,29 @@
-"""Keep glossary tooltips out of headings and links.
+"""Glossary tooltips: read once per build, and kept out of headings and links.
 
-includes/abbreviations.md is added to every page, so each glossary term
-becomes an <abbr> tooltip wherever it appears. In body text that helps. In a
-heading it only adds a dotted line under the title (and on the Glossary page
-it repeats the definition right below it). Inside a link it hides the
-link's own underline and gives two things to hover. So this hook takes the
-<abbr> tags out of h1 to h6 and out of links, and keeps their words.
+includes/abbreviations.md gives each glossary term a tooltip: an <abbr>
+wherever the term appears. mkdocs.yml has pymdownx.snippets append the file
+to every page, which any tool that reads mkdocs.yml understands. But then
+Markdown parses its lines again for every page, one line at a time, and that
+was a third of the build. So on_config reads the file once and hands the
+terms to the abbr extension as its glossary, which gives every page the
+same tooltips (tests/unit/test_tooltips.py checks the built pages).
+
+In body text a tooltip helps. In a heading it only adds a dotted line under
+the title (and on the Glossary page it repeats the definition right below
+it). Inside a link it hides the link's own underline and gives two things to
+hover. So this hook takes the <abbr> tags out of h1 to h6 and out of links,
+and keeps their words.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for guide_core
+
+from guide_core.rules import glossary_once  # noqa: E402
 
 PLACES = re.compile(r"<(h[1-6]|a)\b([^>]*)>(.*?)</\1>", re.S | re.I)
 ABBR_TAG = re.compile(r"</?abbr\b[^>]*>", re.I)
@@ -19,6 +32,11 @@ ABBR_TAG = re.compile(r"</?abbr\b[^>]*>", re.I)
 def strip_tooltips(html: str) -> str:
     """Remove <abbr> tags inside headings and links, keeping the text they wrap."""
     return PLACES.sub(lambda m: f"<{m[1]}{m[2]}>{ABBR_TAG.sub('', m[3])}</{m[1]}>", html)
+
+
+def on_config(config):
+    config.mdx_configs.update(glossary_once(config.mdx_configs, Path(config.config_file_path).parent))
+    return config
 
 
 def on_page_content(html, page, config, files):

@@ -23,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "scripts", "guide_core"]
+# Share images (hooks/share_images.py) and template downloads (scripts/template_downloads.py),
+# each file named by a hash of what it holds.
+CACHES = [".cache/share-images", ".cache/template-downloads"]
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -33,10 +36,15 @@ def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def copy_project(dest: Path) -> Path:
-    """Copy what a build needs into `dest`, so the copy can be changed."""
+def copy_project(dest: Path, caches: bool = True) -> Path:
+    """Copy what a build needs into `dest`, so the copy can be changed.
+
+    With `caches`, the copy also gets the files builds keep by a hash of what
+    they show (CACHES), so its build draws only the share images and makes
+    only the downloads of pages the copy changes: the same files, sooner.
+    """
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in PROJECT_PARTS + (CACHES if caches else []):
         src = ROOT / part
         if src.is_dir():
             shutil.copytree(src, dest / part)

@@ -28,6 +28,7 @@ broken ones: use it only before the guide is first published. Use
 from __future__ import annotations
 
 import argparse
+import functools
 import posixpath
 import re
 import sys
@@ -76,6 +77,13 @@ class _Ids(HTMLParser):
 
 
 def _read_ids(page: Path) -> _Ids:
+    """The ids of a built page, read once while the file is unchanged (the list names a page many times)."""
+    stat = page.stat()
+    return _parse_ids(page, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_ids(page: Path, mtime_ns: int, size: int) -> _Ids:
     parser = _Ids()
     parser.feed(page.read_text(encoding="utf-8", errors="replace"))
     return parser

@@ -16,6 +16,7 @@ From the command line: python -m scripts.template_downloads docs OUT_DIR [SITE_U
 from __future__ import annotations
 
 import hashlib
+import os
 import math
 import posixpath
 import re
@@ -170,7 +171,7 @@ def convert(markdown: str, fmt: str, *, source: str, src_uri: str, site_url: str
     data = _pandoc(body, fmt, source)
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{fmt}.tmp")
+        tmp = cached.with_suffix(f".{fmt}.{os.getpid()}.tmp")  # its own name: two builds may run at once
         tmp.write_bytes(data)
         tmp.replace(cached)
     return data

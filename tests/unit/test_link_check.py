@@ -18,6 +18,7 @@ TIMEOUT = 2  # seconds LinkChecker waits; the slow address waits longer
 
 
 class _Answers(http.server.BaseHTTPRequestHandler):
+    new_home = "/new-home"  # where /moved leads: set by the fixture
     def do_GET(self):
         path = self.path
         if path == "/slow":
@@ -26,7 +27,7 @@ class _Answers(http.server.BaseHTTPRequestHandler):
             self._send(200, b"<!doctype html><title>ok</title><p>ok</p>")
         elif path == "/moved":
             self.send_response(301)
-            self.send_header("Location", "/new-home")
+            self.send_header("Location", self.new_home)
             self.end_headers()
         elif path == "/broken":
             self._send(500, b"broken")
@@ -50,14 +51,29 @@ class _Answers(http.server.BaseHTTPRequestHandler):
         pass
 
 
+PATHS = ("/ok", "/moved", "/new-home", "/gone", "/broken", "/slow")
+
+
 @pytest.fixture(scope="module")
 def answers():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answers)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    """{path: its address}, each path on a server (a port) of its own.
+
+    LinkChecker waits 1 to 6 seconds between requests to one host (the
+    politeness in scripts/linkcheckerrc); one host for each link lets it
+    check them all at once, as it does links to different websites.
+    """
+    servers, links = [], {}
+    for path in PATHS:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Answers)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        servers.append(server)
+        links[path] = f"http://127.0.0.1:{server.server_address[1]}{path}"
+    _Answers.new_home = links["/new-home"]
+    yield links
+    for server in servers:
+        server.shutdown()
+        server.server_close()
 
 
 def _site(tmp_path: Path, pages: dict[str, list[str]]) -> Path:
@@ -81,8 +97,8 @@ def _run(site: Path, *extra: str) -> subprocess.CompletedProcess:
 
 def test_report_names_page_link_and_status(tmp_path, answers):
     site = _site(tmp_path, {
-        "index.html": [f"{answers}/ok", f"{answers}/moved"],
-        "principles/index.html": [f"{answers}/gone", f"{answers}/broken", f"{answers}/slow"],
+        "index.html": [answers["/ok"], answers["/moved"]],
+        "principles/index.html": [answers["/gone"], answers["/broken"], answers["/slow"]],
     })
     report_file = tmp_path / "report.md"
     done = _run(site, "--report", str(report_file))
@@ -93,19 +109,19 @@ def test_report_names_page_link_and_status(tmp_path, answers):
     broken, moved = out.split("## Moved links")
     # Broken, by page: each line has the status and the link.
     section = broken.split("### Page: principles/")[1]
-    assert f"`404 Not Found` {answers}/gone" in section, out
-    assert f"`500 Internal Server Error` {answers}/broken" in section, out
-    assert f"{answers}/slow" in section and "timed out" in section.lower(), out
+    assert f"`404 Not Found` {answers['/gone']}" in section, out
+    assert f"`500 Internal Server Error` {answers['/broken']}" in section, out
+    assert answers["/slow"] in section and "timed out" in section.lower(), out
     assert "### Page: (home page)" not in broken, "the home page has no broken link"
     # The redirect still works, so it is listed as moved, with where it goes.
     assert "### Page: (home page)" in moved
-    assert f"`301 Moved Permanently` {answers}/moved → {answers}/new-home" in moved, out
+    assert f"`301 Moved Permanently` {answers['/moved']} → {answers['/new-home']}" in moved, out
     # Links that work are not listed; email links are not fetched.
-    assert f"{answers}/ok " not in out and "mailto:" not in out
+    assert f"{answers['/ok']} " not in out and "mailto:" not in out
 
 
 def test_all_links_working_passes(tmp_path, answers):
-    done = _run(_site(tmp_path, {"index.html": [f"{answers}/ok"]}))
+    done = _run(_site(tmp_path, {"index.html": [answers["/ok"]]}))
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip() == "Outside links: 1 checked on 1 pages. 0 broken, 0 moved."
 

