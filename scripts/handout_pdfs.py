@@ -27,10 +27,28 @@ def handout_names(docs: Path = HANDOUTS) -> list[str]:
     return sorted(p.stem for p in docs.glob("*.md") if p.stem != "index")
 
 
+# The print header's QR code is a lazy image (it costs nothing on screen).
+# Load it and wait until it has decoded before printing, as the guide's
+# "Print this page" button does (guide-tools.js): printing at once can start
+# before it has loaded on a busy machine. A QR code that cannot load still
+# prints empty, so the print tests that read it fail.
+LOAD_PRINT_QR = """async () => {
+    const qr = document.querySelector(".print-header__qr");
+    if (!qr) return;
+    qr.loading = "eager";
+    await qr.decode().catch(() => {});
+}"""
+
+
 def print_pdf(page, url: str, out: Path) -> None:
-    """Print one page as the reader's browser would, at default settings."""
+    """Print one page as the reader's browser would, at default settings.
+
+    page.pdf() prints with print media. Any media emulation left by a page
+    printed before is switched off first ("null"): an emulated media type
+    would both print with it and race the QR code's load."""
+    page.emulate_media(media="null")
     page.goto(url, wait_until="load")
-    page.emulate_media(media="print")
+    page.evaluate(LOAD_PRINT_QR)
     out.parent.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(out), prefer_css_page_size=True, print_background=False)
 

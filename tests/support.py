@@ -86,12 +86,11 @@ def tool(name: str) -> str:
 
 
 def print_to_pdf(page, url: str, out: Path) -> Path:
-    page.goto(url, wait_until="load")
-    # page.pdf() prints as the browser's own Print does: with print media,
-    # and loading the lazy QR image first (emulating print media before it
-    # would start that load early and race it). The page stays in print
-    # media afterwards, for tests that read its print styles.
-    page.pdf(path=str(out), prefer_css_page_size=True)
+    """Print as ./guide pdf does (scripts/handout_pdfs.py), then leave the
+    page in print media, for tests that read its print styles."""
+    from scripts.handout_pdfs import print_pdf
+
+    print_pdf(page, url, out)
     page.emulate_media(media="print")
     return out
 
