@@ -28,11 +28,12 @@ VENV = ROOT / ".venv-zensical"
 # What the guide's hooks and plugins add, and how to see it in a built page.
 FEATURES = {
     "reading time and level (hooks/readability.py)": 'class="page-meta"',
-    "QR code for print (hooks/print_header.py)": re.compile(r'class="print-header"[^>]*>\s*<svg'),
     "share image (hooks/share_images.py)": "assets/images/social/",
     "last-updated date (git-revision-date-localized)": "git-revision-date-localized-plugin",
     "lightbox only where there are images (hooks/lightbox_pages.py)": "glightbox",
 }
+# Files a hook writes beside each page (the page links to it by name).
+PAGE_FILES = {"QR code for print (hooks/print_header.py)": "print-qr.svg"}
 FILES = {"updates feed (hooks/updates_feed.py)": "feed.xml", "sitemap (MkDocs)": "sitemap.xml"}
 TAG = re.compile(r"<(script|link|img|iframe|source|video|audio)\b([^>]*)>", re.I)
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
@@ -121,6 +122,10 @@ def compare(work: Path) -> list[str]:
     for name, marker in FEATURES.items():
         a = sum(has(marker, t) for t in mine.values())
         b = sum(has(marker, t) for t in theirs.values())
+        out.append(f"    {name}: {a} / {b}" + ("   MISSING" if a and not b else ""))
+    for name, file in PAGE_FILES.items():
+        a = sum((mk_site / p).with_name(file).is_file() for p in mine)
+        b = sum((z_site / p).with_name(file).is_file() for p in theirs)
         out.append(f"    {name}: {a} / {b}" + ("   MISSING" if a and not b else ""))
     for name, file in FILES.items():
         out.append(f"    {name}: {'yes' if (mk_site / file).exists() else 'no'} / {'yes' if (z_site / file).exists() else 'no'}")
