@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,16 @@ def new_context(browser, scheme="light", width=1280, height=HEIGHT, **options):
     return browser.new_context(
         viewport={"width": width, "height": height}, color_scheme=scheme, **options
     )
+
+
+@contextmanager
+def opened(browser, scheme="light", width=1280, height=HEIGHT, **options):
+    """A new page in its own browser context (see new_context), closed afterwards."""
+    context = new_context(browser, scheme, width, height, **options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def visit(page, server, site, built: Path, scheme: str | None = None):
@@ -231,10 +242,8 @@ def focus_walk(page, where: str, max_steps: int = 800) -> tuple[list[str], list[
 def test_every_control_is_reachable_with_a_visible_focus_ring(site, server, browser, scheme, width):
     # Reduced motion only makes the walk quicker (no fades to wait for);
     # focus rings look the same either way.
-    context = new_context(browser, scheme, width, reduced_motion="reduce")
-    page = context.new_page()
     problems = []
-    try:
+    with opened(browser, scheme, width, reduced_motion="reduce") as page:
         for built in [home(site), content_page_with_most_controls(site)]:
             where = f"{site.rel(built)} [{scheme}, {width}px]"
             visit(page, server, site, built, scheme)
@@ -247,8 +256,6 @@ def test_every_control_is_reachable_with_a_visible_focus_ring(site, server, brow
                 name, key = entry.rsplit("|", 1)
                 if key not in visited:
                     problems.append(f"{where}: {name} is shown but Tab never reaches it.")
-    finally:
-        context.close()
     assert not problems, "Keyboard focus problems:\n" + "\n".join(problems)
 
 
@@ -436,10 +443,8 @@ p { margin-bottom: 2em !important; }
 
 
 def test_no_sideways_scrolling_at_320px(site, server, browser):
-    context = new_context(browser, "light", 320, 640)
-    page = context.new_page()
     problems = []
-    try:
+    with opened(browser, "light", 320, 640) as page:
         for built in site.pages():
             visit(page, server, site, built)
             page.evaluate(COLOUR_JS)
@@ -454,17 +459,13 @@ def test_no_sideways_scrolling_at_320px(site, server, browser):
                 problems.append(
                     f"{site.rel(built)}: {table} is not inside a container that scrolls sideways."
                 )
-    finally:
-        context.close()
     assert not problems, "Reflow problems (WCAG 1.4.10):\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_text_spacing_does_not_clip_text(site, server, browser, width):
-    context = new_context(browser, "light", width)
-    page = context.new_page()
     problems = []
-    try:
+    with opened(browser, "light", width) as page:
         for built in site.pages():
             visit(page, server, site, built)
             # As a reader's own style sheet: the pages' security policy
@@ -481,17 +482,13 @@ def test_text_spacing_does_not_clip_text(site, server, browser, width):
             if result["scroll"] > result["client"]:
                 problems.append(f"{site.rel(built)} at {width}px with wider text spacing: the page scrolls "
                                 "sideways: " + "; ".join(result["wide"]))
-    finally:
-        context.close()
     assert not problems, "Text spacing problems (WCAG 1.4.12):\n" + "\n".join(problems)
 
 
 def test_text_at_200_percent_stays_readable(site, server, browser):
     """Doubling the text size in a 640px window (1280px at 200% zoom)."""
-    context = new_context(browser, "light", 640)
-    page = context.new_page()
     problems = []
-    try:
+    with opened(browser, "light", 640) as page:
         for built in site.pages():
             visit(page, server, site, built)
             before = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
@@ -505,8 +502,6 @@ def test_text_at_200_percent_stays_readable(site, server, browser):
                                 + "; ".join(result["wide"]))
             for item in page.evaluate(CLIPPED_TEXT_JS):
                 problems.append(f"{site.rel(built)} at 200% text: {item} cuts off text.")
-    finally:
-        context.close()
     assert not problems, "Text size problems (WCAG 1.4.4):\n" + "\n".join(problems)
 
 
@@ -530,10 +525,8 @@ def test_reduced_motion_stops_transitions_and_smooth_scrolling(site, server, bro
     finally:
         context.close()
 
-    context = new_context(browser, "light", width, reduced_motion="reduce")
-    page = context.new_page()
     problems = []
-    try:
+    with opened(browser, "light", width, reduced_motion="reduce") as page:
         for built in pages:
             visit(page, server, site, built)
             page.evaluate(COLOUR_JS)
@@ -552,8 +545,6 @@ def test_reduced_motion_stops_transitions_and_smooth_scrolling(site, server, bro
                 if toggle:
                     page.evaluate(f"(() => {{ const t = document.getElementById('{toggle}'); "
                                   "t.checked = false; t.dispatchEvent(new Event('change')); })()")
-    finally:
-        context.close()
     assert not problems, "Motion problems (WCAG 2.3.3):\n" + "\n".join(sorted(set(problems))[:60])
 
 
@@ -646,18 +637,14 @@ ICONS_JS = js("icons")
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_icons_are_hidden_or_named_by_their_control(site, server, browser, width):
-    context = new_context(browser, "light", width)
-    page = context.new_page()
     problems = []
-    try:
+    with opened(browser, "light", width) as page:
         for built in site.pages():
             visit(page, server, site, built)
             page.evaluate(COLOUR_JS)
             for item in page.evaluate(ICONS_JS):
                 problems.append(f"{site.rel(built)} at {width}px: icon in {item} is neither hidden "
                                 "(aria-hidden) nor named by its control.")
-    finally:
-        context.close()
     assert not problems, "Icon problems:\n" + "\n".join(problems)
 
 
@@ -691,10 +678,8 @@ CONTRAST_JS = js("contrast")
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 def test_interface_colours_have_enough_contrast(site, server, browser, scheme, width):
-    context = new_context(browser, scheme, width)
-    page = context.new_page()
     problems = []
-    try:
+    with opened(browser, scheme, width) as page:
         for built in [home(site), content_page_with_most_controls(site)]:
             visit(page, server, site, built, scheme)
             page.evaluate(COLOUR_JS)
@@ -710,8 +695,6 @@ def test_interface_colours_have_enough_contrast(site, server, browser, scheme, w
                     )
                 if toggle:
                     page.evaluate(f"document.getElementById('{toggle}').checked = false")
-    finally:
-        context.close()
     assert not problems, "Colour contrast problems:\n" + "\n".join(sorted(set(problems)))
 
 
