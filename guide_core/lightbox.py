@@ -5,7 +5,8 @@ mkdocs-glightbox puts a stylesheet and a script (about 17 KB gzip) into the
 an inline script. A reader who never opens the image still waits for both.
 
 load_on_first_use() takes the two files out of the page and swaps the
-plugin's start-up script for a small one: when the reader first opens an
+plugin's start-up script for docs/assets/javascripts/lightbox-loader.js,
+with the files' addresses and the plugin's options in a JSON block: when the reader first opens an
 image (mouse, touch, or Enter on the link), it fetches the stylesheet and
 the script, starts the lightbox with the plugin's own options and opens
 that image. Then the lightbox works as before, and on closing it puts the
@@ -30,38 +31,8 @@ CSS_LINK = re.compile(r'\s*<link href="([^"]*/glightbox\.min\.css)" rel="stylesh
 SCRIPT = re.compile(r'\s*<script src="([^"]*/glightbox\.min\.js)"></script>')
 START = re.compile(r'<script id="init-glightbox">const lightbox = GLightbox\((\{[^<]*?\})\);\n[^<]*</script>')
 
-LOADER = """(function (setup) {
-  "use strict";
-  /* The lightbox loads on first use: see guide_core/lightbox.py. */
-  var lightbox = null, loading = false, opener = null;
-  function fetchFile(tag, attributes) {
-    return new Promise(function (resolve, reject) {
-      var node = document.createElement(tag);
-      Object.keys(attributes).forEach(function (name) { node[name] = attributes[name]; });
-      node.onload = resolve;
-      node.onerror = reject;
-      document.head.appendChild(node);
-    });
-  }
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a.glightbox");
-    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    opener = link;
-    if (lightbox) return;
-    event.preventDefault();
-    if (loading) return;
-    loading = true;
-    Promise.all([fetchFile("link", {rel: "stylesheet", href: setup.css}), fetchFile("script", {src: setup.js})])
-      .then(function () {
-        lightbox = GLightbox(setup.options);
-        lightbox.on("close", function () { if (opener) opener.focus(); });
-        lightbox.openAt(Array.prototype.indexOf.call(document.querySelectorAll("a.glightbox"), link));
-      }, function () {
-        window.location.href = link.href;
-      });
-  }, true);
-})(SETUP);
-"""
+# The loader, beside the plugin's script in the built site.
+LOADER = "lightbox-loader.js"
 
 
 def load_on_first_use(html: str) -> str:
@@ -70,6 +41,9 @@ def load_on_first_use(html: str) -> str:
     if not (css and script and start):
         return html
     setup = {"css": css.group(1), "js": script.group(1), "options": json.loads(start.group(1))}
-    loader = LOADER.replace("SETUP", json.dumps(setup).replace("<", "\\u003c"))
-    html = html[:start.start()] + "<script>" + loader + "</script>" + html[start.end():]
+    loader = script.group(1).rsplit("/", 1)[0] + "/" + LOADER
+    block = ('<script type="application/json" id="lightbox-setup">'
+             + json.dumps(setup).replace("<", "\\u003c") + "</script>"
+             + f'<script src="{loader}" defer></script>')
+    html = html[:start.start()] + block + html[start.end():]
     return SCRIPT.sub("", CSS_LINK.sub("", html, count=1), count=1)

@@ -1,8 +1,10 @@
 """The lightbox script loads only where there is an image to enlarge."""
 
+import json
+
+from bs4 import BeautifulSoup
 
 from hooks.lightbox_pages import on_page_markdown
-from bs4 import BeautifulSoup
 
 from conftest import parse
 
@@ -57,9 +59,11 @@ def test_lightbox_files_move_from_the_head_to_a_loader():
     soup = parse_html(load_on_first_use(PLUGIN_PAGE))
     assert not soup.select('head link[href*="glightbox"], script[src*="glightbox"], #init-glightbox')
     assert soup.select_one("#glightbox-style") is not None, "the plugin's own styles should stay"
-    loader = [s.get_text() for s in soup.find_all("script") if "glightbox.min.js" in s.get_text()]
-    assert len(loader) == 1 and '"../assets/stylesheets/glightbox.min.css"' in loader[0] \
-        and '"loop": false' in loader[0], loader
+    setup = json.loads(soup.select_one('script#lightbox-setup[type="application/json"]').get_text())
+    assert setup == {"css": "../assets/stylesheets/glightbox.min.css", "js": "../assets/javascripts/glightbox.min.js",
+                     "options": {"loop": False}}, setup
+    loaders = [s["src"] for s in soup.select("script[src]")]
+    assert loaders == ["../assets/javascripts/lightbox-loader.js"], loaders
 
 
 def test_a_page_in_another_shape_is_left_as_it_is():
