@@ -27,6 +27,8 @@ from __future__ import annotations
 import json
 import re
 
+from guide_core.page_data import json_block
+
 CSS_LINK = re.compile(r'\s*<link href="([^"]*/glightbox\.min\.css)" rel="stylesheet">')
 SCRIPT = re.compile(r'\s*<script src="([^"]*/glightbox\.min\.js)"></script>')
 START = re.compile(r'<script id="init-glightbox">const lightbox = GLightbox\((\{[^<]*?\})\);\n[^<]*</script>')
@@ -42,8 +44,6 @@ def load_on_first_use(html: str) -> str:
         return html
     setup = {"css": css.group(1), "js": script.group(1), "options": json.loads(start.group(1))}
     loader = script.group(1).rsplit("/", 1)[0] + "/" + LOADER
-    block = ('<script type="application/json" id="lightbox-setup">'
-             + json.dumps(setup).replace("<", "\\u003c") + "</script>"
-             + f'<script src="{loader}" defer></script>')
+    block = json_block("lightbox-setup", json.dumps(setup)) + f'<script src="{loader}" defer></script>'
     html = html[:start.start()] + block + html[start.end():]
     return SCRIPT.sub("", CSS_LINK.sub("", html, count=1), count=1)

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import yaml
 
+from guide_core.page_data import json_block
+
 ROOT = Path(__file__).resolve().parent.parent  # the project root
 DATA = ROOT / "docs" / "self-check.yml"
 DATA_ID = "self-check-data"  # the id of the data block self-check.js reads
@@ -342,11 +344,5 @@ def to_json(data: dict) -> str:
 
 
 def data_block(data: dict) -> str:
-    """The data as a JSON block for the page: <script type="application/json">.
-
-    A browser never runs a JSON block, so the Content-Security-Policy needs no
-    hash for it. "<" is written as \\u003c, so no text in the data can end
-    the block early.
-    """
-    text = to_json(data).replace("<", "\\u003c")
-    return f'<script type="application/json" id="{DATA_ID}">{text}</script>'
+    """The data as a JSON block for the page (guide_core/page_data.py)."""
+    return json_block(DATA_ID, to_json(data))
