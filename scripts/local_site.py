@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "scripts", "guide_core"]
-# Share images (hooks/share_images.py) and template downloads (scripts/template_downloads.py),
+# Share images (hooks/share_images.py) and template downloads (guide_core/template_downloads.py),
 # each file named by a hash of what it holds.
 CACHES = [".cache/share-images", ".cache/template-downloads"]
 CHROMIUM_ARGS = [
