@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 from guide_core.config import load_config as _load_config, site_url as _site_url
-from scripts.local_site import CHROMIUM_ARGS, build, chromium, copy_project, serve  # noqa: F401
+from guide_core.local_site import CHROMIUM_ARGS, build, chromium, copy_project, serve  # noqa: F401
 from support import AXE_JS, js, open_page, pdf_text, print_to_pdf, run_axe, tab_to  # noqa: F401
 
 LAYERS = ("unit", "site", "browser", "build")
