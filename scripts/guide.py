@@ -208,8 +208,10 @@ def main(argv: list[str]) -> int:
     top = parser()
     args, extra = top.parse_known_args(argv)
     if args.command is None:
+        if argv:
+            top.error(f"name a command first: {' '.join(argv)}")
         top.print_help()
-        return 2 if argv else 0
+        return 0
     if extra and args.command not in PASS_ON:
         top.error(f"{args.command} takes no options: {' '.join(extra)}")
     return args.function(args, extra) or 0
