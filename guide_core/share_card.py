@@ -1,4 +1,4 @@
-"""Draw a page's 1200 x 630 link-preview card with Pillow and the DejaVu fonts in hooks/fonts/.
+"""Draw a page's 1200 x 630 link-preview card with Pillow and the DejaVu fonts in guide_core/fonts/.
 
 hooks/share_images.py calls draw_card() at build time; nothing comes from the network.
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
-FONTS = Path(__file__).resolve().parent.parent / "hooks" / "fonts"
+FONTS = Path(__file__).resolve().parent / "fonts"
 BOLD = FONTS / "DejaVuSans-Bold.ttf"
 REGULAR = FONTS / "DejaVuSans.ttf"
 

@@ -1,4 +1,4 @@
-"""Add a Content-Security-Policy to every built page (logic: scripts/csp.py).
+"""Add a Content-Security-Policy to every built page (logic: guide_core/csp.py).
 
 It runs after the build, over every HTML file, so the 404 page and redirect
 pages get one too, and the hashes cover scripts other plugins added.
@@ -7,12 +7,9 @@ request, so no hash could allow it. ./guide build and the tests add it.
 """
 
 import logging
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from scripts.csp import add_policy_to_site  # noqa: E402
+from guide_core.csp import add_policy_to_site
 
 log = logging.getLogger("mkdocs.hooks.csp")
 _serving = False

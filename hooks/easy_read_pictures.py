@@ -4,12 +4,9 @@ The logic is guide_core/pictures.py (a plain function); this hook only
 calls it on each page's content.
 """
 
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from guide_core.pictures import FOLDER, inline_pictures  # noqa: E402
+from guide_core.pictures import FOLDER, inline_pictures
 
 
 def on_page_content(html, page, config, files):

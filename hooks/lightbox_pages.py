@@ -10,12 +10,8 @@ page the plugin wrote.
 """
 
 import re
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from guide_core.lightbox import load_on_first_use  # noqa: E402
+from guide_core.lightbox import load_on_first_use
 
 IMAGE = re.compile(r"!\[[^\]]*\]\(|<img\b", re.I)
 

@@ -8,12 +8,8 @@ marks the text it measured: the HTML Markdown made, before the templates.
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for guide_core
-
-from guide_core.readability import (  # noqa: E402,F401
+from guide_core.readability import (  # noqa: F401
     META_CLASS, Readability, mark_text, measure, meta_line, page_text,
 )
 

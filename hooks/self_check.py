@@ -9,13 +9,11 @@ in the data file stops the build with FILE:LINE and what to do.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for guide_core
-from guide_core import self_check  # noqa: E402
+from guide_core import self_check
 
 
 def _data(config):

@@ -3,7 +3,7 @@
 When someone pastes a page's address into an email, a chat or a social
 post, the preview shows this picture (og:image). It carries the page title
 in large type and the guide's name, drawn at build time with Pillow and the
-DejaVu fonts in hooks/fonts/, so no font or image comes from the network.
+DejaVu fonts in guide_core/fonts/, so no font or image comes from the network.
 
 Each page gets `page.meta["share_image"]` (its path inside the site, for
 overrides/guide/head-sharing.html) and `page.meta["share_image_alt"]`.
@@ -16,12 +16,9 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for guide_core
-
-from guide_core.share_card import (  # noqa: E402,F401
+from guide_core.share_card import (  # noqa: F401
     BACKGROUND, BOLD, MARGIN, REGULAR, _title_lines, draw_card,
 )
 

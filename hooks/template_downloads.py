@@ -1,6 +1,6 @@
 """Word and OpenDocument downloads of each template page, made at build time.
 
-The work is done by scripts/template_downloads.py, plain functions any build
+The work is done by guide_core/template_downloads.py, plain functions any build
 tool can call. This hook only adds the files to the site and the links (with
 file type and size) under each template's title. A template that cannot be
 converted stops the build with a message naming the page.
@@ -8,17 +8,10 @@ converted stops the build with a message naming the page.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from scripts import template_downloads as templates  # noqa: E402
+from guide_core import template_downloads as templates
 
 _made: dict[str, list[templates.Download]] = {}
 

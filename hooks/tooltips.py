@@ -18,12 +18,9 @@ and keeps their words.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for guide_core
-
-from guide_core.rules import glossary_once  # noqa: E402
+from guide_core.rules import glossary_once
 
 PLACES = re.compile(r"<(h[1-6]|a)\b([^>]*)>(.*?)</\1>", re.S | re.I)
 ABBR_TAG = re.compile(r"</?abbr\b[^>]*>", re.I)

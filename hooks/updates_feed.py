@@ -12,14 +12,11 @@ strict build with a message naming the heading.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project root, for guide_core
-
-from guide_core import feed  # noqa: E402
-from guide_core.feed import ATOM, FEED, SOURCE, build_feed  # noqa: E402,F401
+from guide_core import feed
+from guide_core.feed import ATOM, FEED, SOURCE, build_feed  # noqa: F401
 
 log = logging.getLogger("mkdocs.hooks.updates_feed")
 _entries: list[dict] = []

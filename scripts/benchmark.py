@@ -41,7 +41,8 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.local_site import CHROMIUM_ARGS, ROOT, chromium, copy_project, serve
+from guide_core.local_site import CHROMIUM_ARGS, ROOT, chromium, copy_project, serve
+from guide_core.local_site import build as build_site
 
 BUDGET_PAGE_GZIP = 100 * 1024
 BUDGET_REQUESTS = 10
@@ -78,14 +79,11 @@ def timed_build(project: Path, site_dir: Path, strict: bool = True) -> tuple[flo
     The CPU time counts only the build's own work, so it says more than the
     wall time on a machine that others share."""
     # Not --quiet: with --strict it would hide the warning count.
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean",
-               "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)]
-    if strict:
-        command.insert(4, "--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, cwd=project, check=True, env=env, capture_output=True)
+    result = build_site(project, site_dir, strict=strict, clean=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{project / 'mkdocs.yml'}: the build failed:\n{result.stderr[-2000:]}")
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

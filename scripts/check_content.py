@@ -19,16 +19,14 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from guide_core.problem import Problem  # noqa: E402
-from guide_core.config import ConfigError, SafeLoader, load_config, nav_files, nav_line, yaml_problem  # noqa: E402
-from guide_core.rules import (  # noqa: E402
+from guide_core.problem import Problem
+from guide_core.config import ConfigError, SafeLoader, load_config, nav_files, nav_line, yaml_problem
+from guide_core.rules import (
     IMAGE_EXTENSIONS, MAX_IMAGE_BYTES, MAX_SENTENCE_WORDS, alt_is_file_name, description_problem,
     MAX_TOOLTIP_WORDS, in_glossary, is_bare_address, is_other_origin, is_vague_link_text, shared_values,
     heading_ids, tooltips, EASY_READ_PICTURES, easy_read_picture_problem,
 )
-from guide_core.text import split_sentences, words_outside_quotations  # noqa: E402
+from guide_core.text import split_sentences, words_outside_quotations
 
 WORDS_TO_AVOID = Path(__file__).resolve().parent / "words-to-avoid.txt"
 

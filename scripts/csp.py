@@ -1,10 +1,4 @@
-"""A Content-Security-Policy for each built page, as a <meta http-equiv> tag.
-
-The policy lets a page load scripts, styles, images, fonts and data from the
-site itself only. Inline scripts run only if the policy names their sha256
-hash, worked out here from the page itself, so a pasted script or embed is
-blocked in the reader's browser. Plain functions: hooks/csp.py calls
-add_policy_to_site() after a build; another site builder can call the same.
+"""Check, or add, the Content-Security-Policy of a built site (logic: guide_core/csp.py).
 
   python -m scripts.csp SITE_DIR          checks every page in a built site
   python -m scripts.csp --add SITE_DIR    adds the policy (for a site builder
@@ -13,183 +7,24 @@ add_policy_to_site() after a build; another site builder can call the same.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
-import re
 import sys
 from pathlib import Path
 
-# An inline <script> whose type makes the browser run it. JSON data blocks
-# (Material's __config) are not run, so the policy does not cover them.
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
-STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
-SRC = re.compile(r"\ssrc\s*=", re.I)
-TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
-RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
-META = re.compile(r"""<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>""", re.I)
-CONTENT_ATTR = re.compile(r"""\scontent="([^"]*)\"""", re.I)
-CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
-HEAD = re.compile(r"<head\b[^>]*>", re.I)
-COMMENT = re.compile(r"<!--.*?-->", re.S)
-# The page's own text (Material's <article>). An inline script there came
-# from a Markdown file, so it is never allowed: scripts live in files.
-CONTENT = re.compile(r"<article\b[^>]*\bmd-content__inner\b.*?</article>", re.S)
-
-# Everything except script-src. Each source is here for a reason:
-BASE_POLICY = {
-    "default-src": ["'self'"],
-    # Material's icons in its stylesheet, and the guide's favicon, are
-    # data: images.
-    "img-src": ["'self'", "data:"],
-    # The guide's own stylesheets, plus any template <style> element by
-    # its hash (policy_for adds them; mkdocs-glightbox writes one). No
-    # 'unsafe-inline': the pages have no style="..." attributes, and
-    # scripts that set styles use element.style, which a policy allows.
-    "style-src": ["'self'"],
-    "font-src": ["'self'"],
-    # Material's search loads search/search_index.json from the site.
-    "connect-src": ["'self'"],
-    # Material's search runs in a worker file shipped with the site.
-    "worker-src": ["'self'"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    # The "page not found" search form sends its words to the site itself.
-    "form-action": ["'self'"],
-}
+from guide_core.csp import add_policy_to_site, check_site
 
 
-def script_hash(text: str) -> str:
-    """The CSP source for an inline script: 'sha256-<base64 digest>'."""
-    digest = hashlib.sha256(text.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
-def inline_scripts(page_html: str, in_text: bool | None = None) -> list[str]:
-    """The text of every inline script a browser would run, in page order.
-
-    in_text=False: only the template's scripts; True: only those in the
-    page's own text (the <article>); None: all.
-    """
-    page_html = COMMENT.sub("", page_html)
-    spans = [m.span() for m in CONTENT.finditer(page_html)]
-    found = []
-    for match in SCRIPT.finditer(page_html):
-        attrs, text = match.groups()
-        if SRC.search(attrs):
-            continue
-        kind = TYPE.search(attrs)
-        if (kind.group(1).lower() if kind else "") not in RUNNABLE_TYPES:
-            continue
-        inside = any(start <= match.start() < end for start, end in spans)
-        if in_text is None or in_text == inside:
-            found.append(text)
-    return found
-
-
-def inline_styles(page_html: str) -> list[str]:
-    """The text of every <style> element outside the page's own text."""
-    page_html = CONTENT.sub("", COMMENT.sub("", page_html))
-    return [match.group(1) for match in STYLE.finditer(page_html)]
-
-
-def policy_for(page_html: str) -> str:
-    """The policy for one page: the base policy plus the hashes of the
-    template's inline scripts (Material's, and the large-print switch)
-    and <style> elements."""
-    hashes = list(dict.fromkeys(script_hash(text) for text in inline_scripts(page_html, in_text=False)))
-    styles = list(dict.fromkeys(script_hash(text) for text in inline_styles(page_html)))
-    directives = {"default-src": BASE_POLICY["default-src"], "script-src": ["'self'", *hashes],
-                  **BASE_POLICY, "style-src": [*BASE_POLICY["style-src"], *styles]}
-    return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
-
-
-def add_policy(page_html: str) -> str:
-    """Put the page's policy in a <meta> tag at the top of its <head>.
-
-    The tag must come before the first script it governs, so it goes right
-    after <meta charset>. An older policy tag on the page is replaced.
-    """
-    page_html = META.sub("", page_html)
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy_for(page_html), quote=False)}">'
-    anchor = CHARSET.search(page_html) or HEAD.search(page_html)
-    if anchor is None:
-        raise ValueError("the page has no <head>, so it cannot carry a Content-Security-Policy")
-    return page_html[: anchor.end()] + tag + page_html[anchor.end():]
-
-
-def add_policy_to_site(site_dir: Path) -> int:
-    """Add a policy to every HTML file in a built site. Returns how many."""
-    pages = sorted(Path(site_dir).rglob("*.html"))
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        try:
-            page.write_text(add_policy(text), encoding="utf-8")
-        except ValueError as error:
-            raise ValueError(f"{page.relative_to(site_dir)}: {error}") from None
-    return len(pages)
-
-
-def page_policy(page_html: str) -> str | None:
-    match = META.search(page_html)
-    if not match:
-        return None
-    content = CONTENT_ATTR.search(match.group(0))
-    return html.unescape(content.group(1)) if content else ""
-
-
-def problems(page_html: str, name: str) -> list[str]:
-    """What is wrong with one page's policy, each as 'PAGE: what. Fix: what to do.'"""
-    policy = page_policy(page_html)
-    if policy is None:
-        return [f"{name}: the page has no Content-Security-Policy <meta> tag. "
-                "Fix: build with ./guide build, which adds it (hooks/csp.py)."]
-    found = []
-    meta_at = META.search(page_html).start()
-    first_script = SCRIPT.search(page_html)
-    if first_script and first_script.start() < meta_at:
-        found.append(f"{name}: a <script> comes before the Content-Security-Policy tag, "
-                     "so the policy does not cover it. Fix: keep the policy tag first in <head>.")
-    directives = {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.split()}
-    allowed = set(directives.get("script-src", []))
-    if "'unsafe-inline'" in allowed:
-        found.append(f"{name}: script-src allows 'unsafe-inline'. Fix: allow inline scripts by hash only.")
-    for text in inline_scripts(page_html, in_text=True):
-        start = " ".join(text.split())[:60]
-        found.append(
-            f"{name}: the page's text has an inline script ({start!r}...), which the "
-            "Content-Security-Policy blocks. Fix: remove it from the Markdown; a page tool's "
-            "script goes in a file under docs/assets/javascripts/ (see README).")
-    styles = set(directives.get("style-src", []))
-    for text in inline_styles(page_html):
-        if script_hash(text) not in styles:
-            start = " ".join(text.split())[:60]
-            found.append(f"{name}: a <style> element ({start!r}...) has hash {script_hash(text)}, which the "
-                         "page's Content-Security-Policy does not allow. Fix: rebuild (hooks/csp.py runs last).")
-    for number, text in enumerate(inline_scripts(page_html, in_text=False), 1):
-        if script_hash(text) not in allowed:
-            start = " ".join(text.split())[:60]
-            found.append(
-                f"{name}: inline script {number} ({start!r}...) has hash {script_hash(text)}, "
-                "which the page's Content-Security-Policy does not allow, so browsers block it. "
-                "Fix: add the policy after every change to the page (hooks/csp.py runs last), "
-                "and rebuild.")
-    return found
-
-
-def check_site(site_dir: Path) -> list[str]:
-    site_dir = Path(site_dir)
-    found = []
-    for page in sorted(site_dir.rglob("*.html")):
-        found += problems(page.read_text(encoding="utf-8"), page.relative_to(site_dir).as_posix())
-    return found
+def main(args: list[str]) -> int:
+    add = args[:1] == ["--add"]
+    site = Path((args[1:] if add else args or ["site"])[0] if (args[1:] if add else args) else "site")
+    if not site.is_dir():
+        print(f"{site}: no built site here. Fix: run ./guide build, then name its folder (site).", file=sys.stderr)
+        return 2
+    if add:
+        print(f"Content-Security-Policy added to {add_policy_to_site(site)} pages.")
+    errors = check_site(site)
+    print("\n".join(errors) or "Every page has a Content-Security-Policy that allows its inline scripts.")
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    if args[:1] == ["--add"]:
-        args = args[1:]
-        print(f"Content-Security-Policy added to {add_policy_to_site(Path(args[0] if args else 'site'))} pages.")
-    errors = check_site(Path(args[0] if args else "site"))
-    print("\n".join(errors) or "Every page has a Content-Security-Policy that allows its inline scripts.")
-    sys.exit(1 if errors else 0)
+    sys.exit(main(sys.argv[1:]))

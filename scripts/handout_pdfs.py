@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from scripts.local_site import CHROMIUM_ARGS, ROOT, chromium, serve
+from guide_core.local_site import CHROMIUM_ARGS, ROOT, chromium, serve
 
 HANDOUTS = ROOT / "docs" / "handouts"
 PDF_FOLDER = Path("handouts") / "pdf"

@@ -37,7 +37,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from scripts import local_site
+from guide_core import local_site
 
 ROOT = Path(__file__).resolve().parent.parent
 LIST = ROOT / "tests" / "published-links.txt"

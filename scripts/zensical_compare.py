@@ -21,7 +21,7 @@ import time
 import venv
 from pathlib import Path
 
-from scripts.local_site import ROOT, copy_project
+from guide_core.local_site import ROOT, build, copy_project
 
 ZENSICAL = "zensical==0.0.73"
 VENV = ROOT / ".venv-zensical"
@@ -96,7 +96,9 @@ def compare(work: Path) -> list[str]:
     out = []
     project = copy_project(work / "project")
     mk_site, z_site = work / "mkdocs-site", project / "site"
-    mk_time, mk = _build([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(mk_site)], project)
+    start = time.perf_counter()
+    mk = build(project, mk_site)
+    mk_time = time.perf_counter() - start
     z_time, z = _build([str(zensical()), "build", "--clean", "-f", "mkdocs.yml"], project)
     out.append(f"  build time: MkDocs {mk_time:.2f} s ({'passed' if mk.returncode == 0 else 'FAILED'}), "
                f"Zensical {z_time:.2f} s ({'passed' if z.returncode == 0 else 'FAILED'})")

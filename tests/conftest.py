@@ -15,7 +15,6 @@ builds a copy of the project is marked `build`, so `./guide test --fast`
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,11 +24,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from guide_core.config import load_config as _load_config, site_url as _site_url  # noqa: E402
-from scripts.local_site import CHROMIUM_ARGS, build, chromium, copy_project, serve  # noqa: E402,F401
-from support import AXE_JS, js, open_page, pdf_text, print_to_pdf, run_axe, tab_to  # noqa: E402,F401
+from guide_core.config import load_config as _load_config, site_url as _site_url
+from guide_core.local_site import CHROMIUM_ARGS, build, chromium, copy_project, serve  # noqa: F401
+from support import AXE_JS, js, open_page, pdf_text, print_to_pdf, run_axe, tab_to  # noqa: F401
 
 LAYERS = ("unit", "site", "browser", "build")
 BROWSER_FIXTURES = {"browser", "page_for"}

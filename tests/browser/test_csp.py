@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from scripts import csp
+from guide_core import csp
 from support import js
 
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, build, copy_project, parse
 from hooks.print_header import QR_FILE, qr_svg
-from scripts.local_site import serve
+from guide_core.local_site import serve
 from support import pdf_text, print_to_pdf, tab_to as _tab_to
 from support import tool as _tool
 

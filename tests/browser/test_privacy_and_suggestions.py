@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build
-from scripts.local_site import copy_project, serve
+from guide_core.local_site import copy_project, serve
 
 ISSUES = "https://github.com/co-production-guide/guide/issues/new"
 

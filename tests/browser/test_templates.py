@@ -193,7 +193,7 @@ def test_download_tables_have_a_line_round_every_cell(site, fmt, unruled):
     for source in template_sources():
         download = site.dir / "templates" / f"{source.stem}.{fmt}"
         problems += [f"{site.rel(download)}: {gap}" for gap in unruled(download)]
-    assert not problems, ("Tables without lines (scripts/template_downloads.py, RULES):\n"
+    assert not problems, ("Tables without lines (guide_core/template_downloads.py, RULES):\n"
                           + "\n".join(problems))
 
 
@@ -277,9 +277,9 @@ def test_a_converter_that_fails_fails_the_build_naming_the_page(tmp_path):
 
 
 def test_the_conversion_runs_without_mkdocs(site, tmp_path):
-    """scripts/template_downloads.py works on its own (for a build tool that
+    """guide_core/template_downloads.py works on its own (for a build tool that
     runs no MkDocs hooks), uncached, and makes the same documents."""
-    from scripts.template_downloads import build_downloads
+    from guide_core.template_downloads import build_downloads
 
     made = build_downloads(ROOT / "docs", tmp_path, site.url, cache_dir=None)
     assert set(made) == {f"templates/{p.name}" for p in template_sources()}

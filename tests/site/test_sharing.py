@@ -15,7 +15,7 @@ from PIL import Image
 from conftest import load_config, parse
 from guide_core.config import nav_sections
 from guide_core.rules import MAX_DESCRIPTION, description_problem, shared_values
-from scripts.local_site import serve
+from guide_core.local_site import serve
 from support import js
 
 CONFIG = load_config()

@@ -1,9 +1,10 @@
-"""Shared by the tests and the commands that open the built site in Chromium.
+"""The built site on this machine: one build function for every command and test.
 
 - serve(): the built site on 127.0.0.1, at the same path as the published site
   (with gzip=True, compressed and over kept-alive connections, as a real host);
 - copy_project(): what a build needs, copied so a test or benchmark can change it;
-- build(): one strict MkDocs build of a project into a folder;
+- build(): the one MkDocs build of a project into a folder, which ./guide,
+  the benchmark and the tests all call;
 - CHROMIUM_ARGS and chromium(): Debian's Chromium from PATH, never a download.
 """
 
@@ -23,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "scripts", "guide_core"]
-# Share images (hooks/share_images.py) and template downloads (scripts/template_downloads.py),
+# Share images (hooks/share_images.py) and template downloads (guide_core/template_downloads.py),
 # each file named by a hash of what it holds.
 CACHES = [".cache/share-images", ".cache/template-downloads"]
 CHROMIUM_ARGS = [
@@ -53,12 +54,16 @@ def copy_project(dest: Path, caches: bool = True) -> Path:
     return dest
 
 
-def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of `project` into `site_dir`; the caller reads the result."""
+def build(project: Path = ROOT, site_dir: Path | None = None, *, strict: bool = True,
+          clean: bool = False, env: dict | None = None, capture: bool = True) -> subprocess.CompletedProcess:
+    """Run an MkDocs build of `project` into `site_dir` (strict unless told);
+    the caller reads the result. With `capture=False` the build prints as it goes."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(project / "mkdocs.yml"),
+               "--site-dir", str(site_dir or project / "site")]
+    command += ["--strict"] if strict else []
+    command += ["--clean"] if clean else []
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site_dir)],
-        cwd=project, capture_output=True, text=True,
+        command, cwd=project, capture_output=capture, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
 
