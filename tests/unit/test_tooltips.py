@@ -39,7 +39,7 @@ def test_built_headings_have_no_tooltips_and_body_text_does(site):
 
 
 # That every tooltip has a glossary entry, is short, and is not lost to capitals
-# is a content rule: scripts/check_content.py checks it (tests/unit/test_content_checks.py).
+# is a content rule: guide_core/checks/tooltips.py checks it (tests/unit/test_content_checks.py).
 
 
 def test_preview_reloads_when_the_tooltips_change():
