@@ -21,7 +21,7 @@ from guide_core.config import ConfigError
 from guide_core.problem import Problem
 from guide_core.rules import IMAGE_EXTENSIONS
 
-from . import front_matter, headings, images, links, page_tree, pasted, prose, spelling, tooltips
+from . import data_files, front_matter, headings, images, links, page_tree, pasted, prose, spelling, tooltips
 from .project import Page, Project, Unreadable, read_page, read_text  # noqa: F401
 
 
@@ -58,6 +58,12 @@ CHECKS: tuple[Check, ...] = (
     Check("tooltips", tooltips.tooltips, "project", source=tooltips.TOOLTIPS),
     Check("internal links", links.internal_links),
     Check("published addresses", links.published_addresses, "project", source=links.PUBLISHED),
+    Check("page tree form", data_files.page_tree_schema, "project", source="mkdocs.yml"),
+    Check("self-check data", data_files.self_check_data, "project", source=data_files.SELF_CHECK),
+    Check("Easy Read picture list", data_files.easy_read_pictures, "project", source=data_files.PICTURES),
+    Check("tooltip lines", data_files.tooltip_lines, "project", source=data_files.TOOLTIPS),
+    Check("glossary terms", data_files.glossary_terms, "project", source="docs/glossary.md"),
+    Check("allowed contacts", data_files.allowed_contacts, "project", source=data_files.CONTACTS),
     Check("spelling", spelling.spelling, "project", slow=True, source=spelling.SPELLING_CONFIG),
 )
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from guide_core.config import SafeLoader, load_config, yaml_problem
+from guide_core.config import ConfigError, SafeLoader, load_yaml, yaml_problem
 from guide_core.problem import Problem
 from guide_core.rules import EASY_READ_PICTURES
 
@@ -50,6 +50,9 @@ def read_text(path: Path, shown: str) -> str:
         raise Unreadable(Problem(shown, 1, "the file starts with a byte-order mark (an invisible character some "
                                  "editors add)", "save it as 'UTF-8' (not 'UTF-8 with BOM'): in Notepad choose "
                                  "Save as, Encoding: UTF-8"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Unreadable(Problem(shown, 1, "the file is saved as UTF-16 ('Unicode'), not UTF-8",
+                                 "save it again choosing the encoding 'UTF-8' (in Notepad: Save as, Encoding: UTF-8)"))
     if b"\0" in data[:8192]:
         raise Unreadable(Problem(shown, 1, "the file is not text (it holds binary data, like a picture or a Word "
                                  "file saved under a .md name)", "save the page as plain text with the .md ending, "
@@ -127,9 +130,9 @@ def _front_matter_problem(error: yaml.YAMLError, shown: str, lines: list[str]) -
     return Problem(shown, found.line, f"the front matter at the top is not valid YAML ({detail})", fix)
 
 
-def load_words_to_avoid(path: Path = WORDS_TO_AVOID) -> dict[str, str]:
+def load_words_to_avoid(path: Path = WORDS_TO_AVOID, shown: str = "scripts/words-to-avoid.txt") -> dict[str, str]:
     words = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_text(path, shown).splitlines():
         line = line.strip()
         if line and not line.startswith("#") and ":" in line:
             word, plain = line.split(":", 1)
@@ -150,7 +153,7 @@ class Project:
     @classmethod
     def load(cls, docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID) -> "Project":
         docs = Path(docs).resolve()
-        config = Path(config or docs.parent / "mkdocs.yml").resolve()
+        config = Path(config or docs.parent / "mkdocs.yml").absolute()  # not resolved: a link keeps its name
         project = cls(docs.parent, docs, config, Path(words))
         for path in sorted(docs.rglob("*.md")):
             shown = path.relative_to(project.root).as_posix()
@@ -170,15 +173,20 @@ class Project:
     @cached_property
     def settings(self) -> dict:
         """mkdocs.yml (raises ConfigError, with its line, when it is not valid YAML)."""
-        return load_config(self.config)
+        shown = self.config.name
+        data = load_yaml(self.config_text, shown)
+        if not isinstance(data, dict):
+            raise ConfigError(shown, 1, "the file is not a list of settings",
+                              "start each setting at the left edge: 'name: value'")
+        return data
 
     @cached_property
     def config_text(self) -> str:
-        return read_text(self.config, self.shown(self.config))
+        return read_text(self.config, self.config.name)
 
     @cached_property
     def words_to_avoid(self) -> dict[str, str]:
-        return load_words_to_avoid(self.words_file)
+        return load_words_to_avoid(self.words_file, self.shown(self.words_file))
 
     @cached_property
     def easy_read_pictures(self) -> list[str]:

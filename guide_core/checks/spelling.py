@@ -12,6 +12,8 @@ import yaml
 
 from guide_core.problem import Problem
 
+from .project import read_text
+
 SPELLING_CONFIG = ".pyspelling.yml"
 WORD_LIST = ".spelling-wordlist.txt"
 
@@ -30,11 +32,11 @@ def spelling(project, pages=None):
     if not pages:
         return
     root = project.root
-    settings = yaml.safe_load((root / SPELLING_CONFIG).read_text(encoding="utf-8"))
+    settings = yaml.safe_load(read_text(root / SPELLING_CONFIG, SPELLING_CONFIG))
     with tempfile.TemporaryDirectory() as work:
         for task in settings["matrix"]:
-            task["sources"] = ([str(project.docs / "**" / "*.md")] if pages is project.pages
-                               else [str(p.path) for p in pages])
+            # The pages that were read as text: a file that is not text has its own message.
+            task["sources"] = [str(p.path) for p in pages]
             task["dictionary"]["wordlists"] = [str(root / w) for w in task["dictionary"]["wordlists"]]
             task["dictionary"]["output"] = str(Path(work) / "guide.dic")
         config = Path(work) / "spelling.yml"
