@@ -147,10 +147,10 @@ def glossary_names(glossary_text: str) -> set[str]:
     return names
 
 
-def in_glossary(term: str, glossary_text: str) -> bool:
+def in_glossary(term: str, glossary_text: str, names: set[str] | None = None) -> bool:
     """True if a glossary heading defines the term, or a plural or other form of it
-    (co-applicants: Co-applicant; tokenistic: Tokenism)."""
-    names = glossary_names(glossary_text)
+    (co-applicants: Co-applicant; tokenistic: Tokenism). `names`: glossary_names, worked out once."""
+    names = glossary_names(glossary_text) if names is None else names
     term = term.lower()
     return (term in names or term.removesuffix("s") in names
             or (len(term) >= 7 and any(name.startswith(term[:6]) for name in names)))

@@ -219,7 +219,9 @@ def self_check_data(project):
         return
     from guide_core import self_check
     try:
-        self_check.load(path)
+        project.self_check_data()
+    except yaml.YAMLError as error:
+        yield yaml_problem(error, shown)
     except self_check.SelfCheckError as error:
         match = SELF_CHECK_LINE.match(str(error))
         yield (Problem(shown, int(match["line"]), match["message"], match["fix"].rstrip("."))

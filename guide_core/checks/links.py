@@ -9,7 +9,7 @@ from pathlib import Path
 from guide_core.problem import Problem
 from guide_core.rules import heading_ids, is_bare_address, is_vague_link_text
 
-from .project import AUTOLINK, HTML_LINK, IMAGE, LINK, Unreadable, read_text
+from .project import AUTOLINK, HTML_LINK, IMAGE, LINK, read_text
 
 EMPTY_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*(#?)\s*\)|<a\b[^>]*href=\"(#?)\"[^>]*>", re.I)
 EMPTY_TEXT_LINK = re.compile(r"(?<![!\]])\[\s*\]\(([^)]+)\)")
@@ -133,7 +133,7 @@ def published_addresses(project):
         if not anchor or page is None:
             continue
         if page.path not in ids_of:
-            ids_of[page.path] = heading_ids(built_body(page))
+            ids_of[page.path] = heading_ids(built_body(page, project))
         ids = ids_of[page.path]
         if anchor not in ids:
             near = difflib.get_close_matches(anchor, list(ids), n=1, cutoff=0.3)
@@ -145,14 +145,14 @@ def published_addresses(project):
                           f"'## New heading {{ #{anchor} }}'")
 
 
-def built_body(page) -> list[tuple[int, str]]:
+def built_body(page, project) -> list[tuple[int, str]]:
     """The page's lines as the build sees them: the self-check's questions and
     headings come from docs/self-check.yml (guide_core/self_check.py)."""
     if not page.meta.get("selfcheck"):
         return page.body
     from guide_core import self_check
     try:
-        rendered = self_check.render_page(page.text, self_check.load(page.path.parent / "self-check.yml"), page.name)
-    except (self_check.SelfCheckError, Unreadable, OSError, UnicodeDecodeError):
+        rendered = self_check.render_page(page.text, project.self_check_data(), page.name)
+    except Exception:  # noqa: BLE001 - the self-check data check reports the file's own problem, with its line
         return page.body  # the data file's own check reports its problem, with its line
     return list(enumerate(rendered.splitlines(), start=1))

@@ -201,6 +201,19 @@ class Project:
         return [e["name"] for e in entries if isinstance(e, dict) and isinstance(e.get("name"), str)
                 and (folder / f"{e.get('name')}.svg").is_file()]
 
+    def self_check_data(self):
+        """docs/self-check.yml as guide_core/self_check.py reads it, once (its errors raised each time)."""
+        if "_self_check" not in self.__dict__:
+            from guide_core import self_check
+            try:
+                self.__dict__["_self_check"] = (self_check.load(self.docs / "self-check.yml"), None)
+            except Exception as error:  # noqa: BLE001 - kept, and raised to each caller
+                self.__dict__["_self_check"] = (None, error)
+        data, error = self.__dict__["_self_check"]
+        if error is not None:
+            raise error
+        return data
+
     @cached_property
     def by_path(self) -> dict[Path, Page]:
         return {p.path.resolve(): p for p in self.pages}

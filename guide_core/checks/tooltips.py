@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from guide_core.problem import Problem
-from guide_core.rules import MAX_TOOLTIP_WORDS, in_glossary, tooltips as read_tooltips
+from guide_core.rules import MAX_TOOLTIP_WORDS, glossary_names, in_glossary, tooltips as read_tooltips
 
 from .project import read_text
 
@@ -21,8 +21,9 @@ def tooltips(project):
     entries = read_tooltips(read_text(path, TOOLTIPS))
     glossary_text = glossary.text
     terms = {term for _, term, _ in entries}
+    names = glossary_names(glossary_text)
     for number, term, meaning in entries:
-        if not in_glossary(term, glossary_text):
+        if not in_glossary(term, glossary_text, names):
             yield Problem(TOOLTIPS, number, f"'{term}' has a tooltip but no entry in {glossary.name}",
                           f"add a '## {term[0].upper() + term[1:]}' entry with a plain definition to {glossary.name}")
         if not meaning or len(meaning.split()) > MAX_TOOLTIP_WORDS:
