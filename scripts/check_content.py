@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default=None, help="mkdocs.yml (default: beside the docs folder)")
     parser.add_argument("--words", default=str(WORDS_TO_AVOID), help="the words-to-avoid list")
     parser.add_argument("--no-spelling", action="store_true", help="leave out the spell check (for quick tests)")
+    parser.add_argument("--site", nargs="?", const="", default=None, metavar="DIR",
+                        help="build the site (into DIR, by default .cache/check-site) and check the built pages too; "
+                             "a build from the same files is used again")
     parser.add_argument("--changed", action="store_true",
                         help="check only the files changed since the last commit")
     args = parser.parse_args(argv)
@@ -57,9 +60,12 @@ def main(argv: list[str] | None = None) -> int:
         only = changed_files(docs.resolve().parent)
         if only is None:
             print("docs: --changed needs a git checkout; checking every file instead.", file=sys.stderr)
+    site_dir = None
+    if args.site is not None:
+        site_dir = Path(args.site) if args.site else docs.resolve().parent / ".cache" / "check-site"
     try:
         problems = check(docs, Path(args.config) if args.config else None, Path(args.words),
-                         spelling=not args.no_spelling, only=only)
+                         spelling=not args.no_spelling, only=only, site_dir=site_dir)
     except ConfigError as error:
         problems = [error.problem]
     except Exception as error:  # noqa: BLE001 - an editor sees a line, never a traceback
@@ -67,10 +73,13 @@ def main(argv: list[str] | None = None) -> int:
                             "tell a developer, quoting this line")]
     for problem in problems:
         print(problem)
-    if problems:
-        print(f"\n{len(problems)} problem(s) found. Each line says the file, the line number and the fix.")
+    errors = [p for p in problems if not p.warning]
+    warnings = len(problems) - len(errors)
+    if errors:
+        print(f"\n{len(errors)} problem(s) found{f' and {warnings} warning(s)' if warnings else ''}. "
+              "Each line says the file, the line number and the fix.")
         return 1
-    print("Content checks passed: no problems found.")
+    print(f"Content checks passed: no problems found{f', {warnings} warning(s)' if warnings else ''}.")
     return 0
 
 

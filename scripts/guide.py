@@ -146,10 +146,10 @@ def cmd_pdf(args, extra):
 
 
 def cmd_check(args, extra):
-    """run the content checks on docs/ alone"""
+    """build (or reuse a build of the same files) and check the pages and the built site (--changed: only changed files)"""
     test_packages()
     apt_install(SPELLING)
-    return run("-m", "scripts.check_content", "docs", *extra)
+    return run("-m", "scripts.check_content", "docs", "--site", *extra)
 
 
 def cmd_bench(args, extra):
@@ -185,7 +185,7 @@ def cmd_links(args, extra):
 
 # Commands whose options the command itself reads: anything ./guide does not
 # know goes on to it (pytest, the benchmark, pip-compile, mkdocs serve, LinkChecker).
-PASS_ON = {"serve", "test", "bench", "pin", "links"}
+PASS_ON = {"serve", "test", "bench", "pin", "links", "check"}
 
 
 def parser() -> argparse.ArgumentParser:

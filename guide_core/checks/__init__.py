@@ -9,6 +9,8 @@ no traceback reaches an editor.
     page     function(page, project)   once for each Markdown page
     file     function(path, project)   once for each file under docs/ matching `files`
     project  function(project)         once, for what spans files (the page tree, duplicates)
+    built    function(built, project)  once for each built page (project.site), after the build
+    site     function(project)         once, over the whole built site (reading order, references)
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from guide_core.config import ConfigError
 from guide_core.problem import Problem
 from guide_core.rules import IMAGE_EXTENSIONS
 
-from . import data_files, front_matter, headings, images, links, page_tree, pasted, prose, spelling, tooltips
+from . import built, data_files, front_matter, headings, images, links, page_tree, pasted, prose, spelling, tooltips
 from .project import Page, Project, Unreadable, read_page, read_text  # noqa: F401
 
 
@@ -64,6 +66,16 @@ CHECKS: tuple[Check, ...] = (
     Check("tooltip lines", data_files.tooltip_lines, "project", source=data_files.TOOLTIPS),
     Check("glossary terms", data_files.glossary_terms, "project", source="docs/glossary.md"),
     Check("allowed contacts", data_files.allowed_contacts, "project", source=data_files.CONTACTS),
+    Check("Markdown shown as text", built.markdown_syntax, "built"),
+    Check("words lost", built.words_lost, "built"),
+    Check("addresses", built.addresses, "built"),
+    Check("placeholders and contacts", built.unfinished_and_private, "built"),
+    Check("dates", built.dates, "built"),
+    Check("quotations", built.quotations, "built"),
+    Check("page scripts and styles", built.page_assets, "built"),
+    Check("reading order", built.reading_order, "site", source="mkdocs.yml"),
+    Check("feed dates", built.feed_dates, "site", source="docs/whats-new.md"),
+    Check("references", built.references, "site", source="docs/references.md"),
     Check("spelling", spelling.spelling, "project", slow=True, source=spelling.SPELLING_CONFIG),
 )
 
@@ -106,6 +118,15 @@ def run(project: Project, checks: Iterable[Check] = CHECKS, *, slow: bool = True
                 if path.suffix.lower().lstrip(".") in check.files and path.is_file() \
                         and (only is None or path.resolve() in only):
                     problems += _guarded(check, project.shown(path), lambda: check.function(path, project))
+        elif check.scope == "built":
+            if project.site is None:
+                continue
+            for built_page in project.site.pages.values():
+                if only is None or built_page.source.path.resolve() in only:
+                    problems += _guarded(check, built_page.source.name, lambda: check.function(built_page, project))
+        elif check.scope == "site":
+            if project.site is not None:
+                problems += _guarded(check, check.source, lambda: check.function(project))
         elif check.function is spelling.spelling:
             problems += _guarded(check, check.source, lambda: check.function(project, None if only is None else pages))
         else:
@@ -114,8 +135,21 @@ def run(project: Project, checks: Iterable[Check] = CHECKS, *, slow: bool = True
 
 
 def check(docs: Path, config: Path | None = None, words: Path | None = None, spelling: bool = True,
-          only: set[Path] | None = None) -> list[Problem]:
-    """Load the project beside `docs` and run every check on it."""
+          only: set[Path] | None = None, site_dir: Path | None = None) -> list[Problem]:
+    """Load the project beside `docs` and run every check on it; with `site_dir`, build
+    there first (or reuse a build from the same files) and check the built pages too."""
     kwargs = {"words": words} if words else {}
     project = Project.load(docs, config, **kwargs)
-    return run(project, slow=spelling, only=only)
+    problems = []
+    if site_dir is not None:
+        from .site import Site, build_for_check
+        try:
+            built, fresh = build_for_check(project.root, Path(site_dir))
+        except Exception as error:  # noqa: BLE001 - one line, never a traceback
+            built, fresh = [Problem("mkdocs.yml", 1, f"the build could not run ({type(error).__name__}: {error})",
+                                    "run ./guide build to see the whole message")], False
+        problems += built
+        if fresh:
+            project.site = Site.read(Path(site_dir), project)
+    problems += run(project, slow=spelling, only=only)
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.message))

@@ -149,6 +149,7 @@ class Project:
     words_file: Path = WORDS_TO_AVOID
     pages: list[Page] = field(default_factory=list)
     unreadable: list[Problem] = field(default_factory=list)  # pages that are not text
+    site: object = None  # the built site (guide_core.checks.site.Site), for the built-site checks
 
     @classmethod
     def load(cls, docs: Path, config: Path | None = None, words: Path = WORDS_TO_AVOID) -> "Project":
