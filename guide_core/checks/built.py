@@ -20,7 +20,8 @@ from .site import locate, page_path, problem_at, url_of
 
 CODE = ("code", "pre", "kbd", "samp", "script", "style", "textarea")
 BLOCKS = ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "summary", "figcaption",
-          "caption", "label", "legend", "blockquote", "div", "section", "article", "details", "option", "button")
+          "caption", "label", "legend", "blockquote", "div", "section", "article", "details", "option", "button",
+          "figure")
 
 
 def reader_blocks(built):
@@ -49,7 +50,8 @@ SYNTAX = [
     (re.compile(r"(?<![\w*])\*(?=[A-Za-z])[^*\n]{0,80}[A-Za-z.]\*(?![\w*])|(?<![\w*])\*\s+[^*\n]{1,80}\s+\*(?![\w*])", re.M),
      "italic marks (*) show on the page as text",
      "put the * right against the words, with no space inside: *like this*"),
-    (re.compile(r"\[[^\]\n]{1,120}\]\s+\(|\]\((?:[^)\s]*)\)?|!\[[^\]\n]*\]", re.M), "a link or picture shows as Markdown text",
+    (re.compile(r"\[[^\]\n]{1,120}\]\s+\(|\]\((?:[^)\s]*)\)?|!\[[^\]\n]*\]|\(?[\w./-]+\.md(?:#[\w-]*)?\)|\[(?![^\[\]\n]*\])[^\[\]\n]{1,80}", re.M),
+     "a link or picture shows as Markdown text",
      "write it as [words](address) with no space between ] and (, and check every bracket is closed"),
     (re.compile(r"\{\s*[:#.][\w-]*[^}\n]*\}", re.M), "an attribute list ({: ...} or { #id }) shows on the page as text",
      "put it at the end of a heading line, or on the line straight under a paragraph, or delete it"),
@@ -59,8 +61,11 @@ SYNTAX = [
      "start the line with '!!! note \"Title\"' at the left edge, with a blank line before it and its text indented 4 spaces"),
     (re.compile(r"^\s*\|.*\|\s*$|\|\s*:?-{3,}:?\s*\||^\s*:?-{3,}:?\s*\|", re.M), "a table shows on the page as text with | marks",
      "give the table a blank line before it, a header row, and a line like | --- | --- | under it, with the same number of | on every row"),
-    (re.compile(r"<!--|-->|<!-", re.M), "part of an HTML comment (<!-- -->) shows on the page",
-     "close the comment with --> on the same or a later line, or delete it"),
+    (re.compile(r"<!|-->|[—–]>", re.M), "part of an HTML comment (<!-- -->) shows on the page",
+     "write the comment as <!-- words --> with two plain hyphens each end (a phone or Word may turn -- into a dash), "
+     "or delete it"),
+    (re.compile(r"(?:^|(?<=\s))!\s+(?=\S)", re.M), "a picture mark (!) shows on the page as text",
+     "write a picture as ![description](picture.svg), with no space after the !"),
     (re.compile(r"^\s*#{1,6}(?=\S)|^\s*#{2,6}\s", re.M), "a heading mark (#) shows on the page as text",
      "start the heading line with # marks and a space, at the left edge, with a blank line before it: ## Heading"),
     (re.compile(r"```|~~~", re.M), "code fence marks (```) show on the page as text",
@@ -69,7 +74,7 @@ SYNTAX = [
      "check the icon's name in the icon search of Material for MkDocs, or delete it"),
     (re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5});", re.M), "an HTML entity (such as &nbsp;) shows on the page as text",
      "type the character itself, or a plain space"),
-    (re.compile(r"</?(?:div|span|p|br|a|img|strong|em|b|i|u|font|table|tr|td|ul|ol|li|h[1-6]|section|details|summary)\b[^<>\n]{0,200}>?", re.I | re.M),
+    (re.compile(r"</?[A-Za-z][\w-]*[^<>\n]{0,200}>?", re.M),
      "an HTML tag shows on the page as text",
      "check the tag is complete (<tag ...> and </tag>), or use Markdown instead"),
     (re.compile(r"(?:^|\n)\s*\[[ xX]\]\s", re.M), "a checklist box ([ ]) shows on the page as text",
@@ -89,7 +94,7 @@ def markdown_syntax(built, project):
     page = built.source
     seen = set()
     for block, text in reader_blocks(built):
-        if block.name in ("div", "section", "article", "details", "blockquote", "button", "option"):
+        if block.name in ("div", "section", "article", "details", "blockquote", "button", "option", "figure"):
             # Only the text directly inside: the blocks inside it are their own.
             text = "".join(str(s) for s in block.find_all(string=True, recursive=False))
         for pattern, message, fix in SYNTAX:
@@ -103,6 +108,8 @@ def markdown_syntax(built, project):
                     continue
                 seen.add(key)
                 line = _syntax_line(page, found, context)
+                if "table" in message and line:
+                    line = _odd_table_row(page, line)
                 yield problem_at(page, context, f"{message}: “{context}”", fix, line)
                 break
 
@@ -122,6 +129,25 @@ def _syntax_line(page, found: str, context: str) -> int | None:
         if found in line and (not words or any(w in line for w in words)):
             return number
     return locate(page, context) or next((n for n, line in enumerate(lines, 1) if found in line), None)
+
+
+def _odd_table_row(page, line: int) -> int:
+    """In the table around `line`, the first row whose number of | differs from the header row's."""
+    lines = page.text.splitlines()
+    start = line - 1
+    while start > 0 and "|" in lines[start - 1]:
+        start -= 1
+    end = start
+    while end < len(lines) and "|" in lines[end]:
+        end += 1
+    rows = lines[start:end]
+    if not rows:
+        return line
+    want = rows[0].strip().strip("|").count("|")
+    for offset, row in enumerate(rows[1:], 1):
+        if row.strip().strip("|").count("|") != want:
+            return start + offset + 1
+    return line
 
 
 # --- 2. No words of the source are lost. -----------------------------------------------
@@ -178,20 +204,48 @@ def _built_tokens(built) -> Counter:
     return words
 
 
+def _sequences(built) -> list[list[str]]:
+    """The page's words in reading order, and each attribute a reader meets (alt text, labels) on its own."""
+    article = built.article
+    runs = [_tokens(article.get_text(" "))]
+    for element in article.find_all(True):
+        for name in ("alt", "title", "aria-label", "placeholder", "value", "data-idea", "content"):
+            if element.get(name):
+                runs.append(_tokens(str(element[name])))
+    return runs
+
+
 def words_lost(built, project):
-    """Every word of the Markdown reaches the page: none hidden by an unclosed tag or comment, or a broken block."""
+    """Every word of the Markdown reaches the page: none hidden by an unclosed tag or comment, or a broken block.
+
+    A line of 4 words or more must have most of its runs of 3 words on the page, in its order;
+    a shorter line, each of its words somewhere on the page."""
     page = built.source
     if page.meta.get("selfcheck"):
         return  # its questions come from docs/self-check.yml, and its markers are comments
     have = _built_tokens(built)
+    runs = _sequences(built)
+    triples = {tuple(run[i:i + 3]) for run in runs for i in range(len(run) - 2)}
     lost_lines = []
     for number, line in _source_lines_shown(page):
+        tokens = _tokens(line)
         lost = []
-        for token in _tokens(line):
-            if have[token] > 0:
-                have[token] -= 1
-            else:
-                lost.append(token)
+        if len(tokens) >= 4:
+            missing = [i for i in range(len(tokens) - 2) if tuple(tokens[i:i + 3]) not in triples]
+            runs_of_two = [i for i in missing if i + 1 in missing]
+            if len(missing) * 2 > len(tokens) - 2:
+                lost = list(dict.fromkeys(tokens[i] for i in missing))
+            elif runs_of_two:
+                # Part of the line is gone (a table cell too many, the end of a line read as a tag).
+                start = runs_of_two[0]
+                lost = list(dict.fromkeys(t for t in tokens[start + 1:start + 3 + len(runs_of_two)] if have[t] == 0)) \
+                    or tokens[start + 2:start + 4]
+        else:
+            for token in tokens:
+                if have[token] > 0:
+                    have[token] -= 1
+                else:
+                    lost.append(token)
         if lost:
             lost_lines.append((number, lost))
     if not lost_lines:
@@ -266,7 +320,8 @@ def _source_address(href: str) -> str:
         return href
     path = parts.path.rstrip("/")
     path = re.sub(r"^(\.\./)+", "", path)
-    return (path.split("/")[-1] or href)
+    from urllib.parse import unquote
+    return unquote(path.split("/")[-1] or href)
 
 
 def _line_of_address(page, where: str, text: str) -> int | None:
@@ -280,7 +335,9 @@ def _line_of_address(page, where: str, text: str) -> int | None:
 
 def _address_problem(href: str, raw: str, attr: str, site, built):
     what = "link" if attr == "href" else "picture"
-    if raw != raw.strip() or re.search(r"\s", href):
+    from urllib.parse import unquote
+    local = not urlsplit(href).scheme
+    if raw != raw.strip() or re.search(r"\s", href) or (local and re.search(r"\s", unquote(href))):
         return (f"the {what} address “{raw.strip()}” has a space in it, so it breaks",
                 "take out the spaces; a file name uses hyphens: my-page.md")
     parts = urlsplit(href)
@@ -420,8 +477,10 @@ def unfinished_and_private(built, project):
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"], 1)}
 DATE = re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b")
-CHECKED = re.compile(r"\b(?:[Cc]hecked|[Rr]eviewed|[Vv]erified)(?:\s+(?:on|in|at))?:?\s+" + DATE.pattern[2:-2] + r"\b")
-MAX_CHECKED_DAYS = 366
+# "checked on 2 December 2026", "Checked 1 December 2026:", "last reviewed on 1 Dec 2026", "verified: 3rd June 2025".
+MONTH_WORD = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+CHECKED = re.compile(r"\b(?:[Cc]hecked|[Rr]eviewed|[Vv]erified)(?:\s+(?:on|in|at))?:?\s+(\d{1,2})(?:st|nd|rd|th)?\s+"
+                     + MONTH_WORD + r"\.?,?\s+(\d{4})\b")
 
 
 def today() -> date:
@@ -429,10 +488,38 @@ def today() -> date:
 
 
 def _date(day, month, year) -> date | None:
+    month = month.lower()
+    number = MONTHS.get(month) or next((n for m, n in MONTHS.items() if m.startswith(month[:3])), None)
     try:
-        return date(int(year), MONTHS[month.lower()], int(day))
-    except (ValueError, KeyError):
+        return date(int(year), number, int(day))
+    except (ValueError, TypeError):
         return None
+
+
+def twelve_months_before(day: date) -> date:
+    """The same day a year earlier (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+def checked_dates(text: str, now: date) -> list[tuple[str, str]]:
+    """Each 'checked' date in the text: (as written, 'ok', 'old', 'future' or 'not a date').
+    A date is old when it is before the same day twelve months ago."""
+    found = []
+    for match in CHECKED.finditer(text):
+        when = _date(*match.groups())
+        if when is None:
+            kind = "not a date"
+        elif when > now:
+            kind = "future"
+        elif when < twelve_months_before(now):
+            kind = "old"
+        else:
+            kind = "ok"
+        found.append((match.group(0), kind))
+    return found
 
 
 def dates(built, project):
@@ -447,16 +534,15 @@ def dates(built, project):
                 if when and when > now:
                     yield problem_at(page, match.group(0), f"the date {match.group(0)} on What's new is in the future",
                                      "write the date the change was published; check the year")
-        for match in CHECKED.finditer(text):
-            when = _date(*match.groups()[-3:])
-            if when is None:
-                yield problem_at(page, match.group(0), f"“{match.group(0)}” is not a real date", "check the day and the month")
-            elif when > now:
-                yield problem_at(page, match.group(0), f"the date in “{match.group(0)}” is in the future",
+        for written, kind in checked_dates(text, now):
+            if kind == "not a date":
+                yield problem_at(page, written, f"“{written}” is not a real date", "check the day and the month")
+            elif kind == "future":
+                yield problem_at(page, written, f"the date in “{written}” is in the future",
                                  "write the date the facts were checked")
-            elif (now - when).days > MAX_CHECKED_DAYS:
-                problem = problem_at(page, match.group(0),
-                                     f"“{match.group(0)}” is over 12 months ago, so the facts may have changed",
+            elif kind == "old":
+                problem = problem_at(page, written,
+                                     f"“{written}” is more than 12 months ago, so the facts may have changed",
                                      "check the facts again at their source and update the date")
                 yield Problem(problem.file, problem.line, problem.message, problem.fix, warning=True)
 
@@ -589,3 +675,85 @@ def page_assets(built, project):
         if asset not in loaded:
             yield Problem(page.name, 1, f"the page holds {kind} but does not load {asset}, so it will not work",
                           "this is set by the page's folder and contents (guide_core/page_kinds.py): tell a developer")
+
+
+# --- 10. No box is empty, nothing is there twice, nothing is left of an email. -------------
+
+def empty_boxes(built, project):
+    """A note box, a collapsible box or a tab holds text: when its text is not indented, the box is empty."""
+    page = built.source
+    for box in built.article.select(".admonition, details, .tabbed-content"):
+        title = box.find(class_="admonition-title") or box.find("summary")
+        if box.name == "div" and "tabbed-content" in box.get("class", []):
+            label = box.find_previous_sibling("label") or box.parent.find("label")
+            name = " ".join(label.get_text(" ").split()) if label else ""
+            content = box.get_text(" ").strip() or box.find(["img", "table", "iframe"])
+            kind = "tab"
+        else:
+            name = " ".join(title.get_text(" ").split()) if title else ""
+            rest = [c for c in box.children if c is not title and (getattr(c, "name", None) or str(c).strip())]
+            content = any((c.get_text(" ").strip() if hasattr(c, "get_text") else str(c).strip())
+                          or (hasattr(c, "find") and c.find(["img", "table"])) for c in rest)
+            kind = "note box"
+        if content:
+            continue
+        line = _box_line(page, name)
+        yield problem_at(page, name or "!!!", f"the {kind} “{name}” is empty: its text is not indented under it, "
+                         "so it shows outside the box",
+                         "indent every line of the box's text by 4 spaces (plain spaces, not a tab or spaces pasted "
+                         "from Word), with a blank line after the box's first line", line=line)
+
+
+def _box_line(page, name: str) -> int | None:
+    for number, line in enumerate(page.text.splitlines(), 1):
+        if re.match(r"^\s*(?:!!!|\?\?\?\+?|===)", line) and (not name or name in line.replace("“", '"').replace("”", '"')
+                                                            or name in line):
+            return number
+    return None
+
+
+def repeated(built, project):
+    """Nothing on a page twice: no id given to two headings, no paragraph pasted twice."""
+    page = built.source
+    ids = Counter(element["id"] for element in built.article.find_all(id=True))
+    for ident, count in ids.items():
+        if count > 1 and not ident.startswith("__"):
+            lines = [n for n, line in enumerate(page.text.splitlines(), 1) if re.search(rf"\{{[^}}]*#{re.escape(ident)}\b", line)]
+            line = lines[1] if len(lines) > 1 else (lines[0] if lines else None)
+            yield problem_at(page, "#" + ident, f"two parts of the page have the same id #{ident}, so links to it "
+                             "find only the first (a section pasted twice?)",
+                             "delete the copy, or give the second heading its own { #id }", line=line)
+    if page.meta.get("selfcheck"):
+        return  # its answers come from docs/self-check.yml, where some repeat on purpose
+    seen = {}
+    for block, text in reader_blocks(built):
+        if block.name not in ("p", "li", "td", "dd", "blockquote"):
+            continue
+        words = " ".join(text.split())
+        if len(words.split()) < 10:
+            continue
+        if words in seen:
+            first = seen[words]
+            line = locate(page, words[:80], after=first or 0) if first else None
+            yield problem_at(page, words[:60], f"the same text is on the page twice (“{words[:50]}…”)",
+                             "delete the copy (it may have been pasted twice)", line=line)
+        else:
+            seen[words] = locate(page, words[:80])
+
+
+EMAIL_LEFTOVER = re.compile(
+    r"^(?:On .{5,80} wrote:|-{2,}\s*(?:Original|Forwarded) [Mm]essage\s*-{2,}|Sent from my \w+.*|Get Outlook for \w+.*"
+    r"|(?:From|Sent|To|Cc|Subject):\s.+|(?:Kind|Best|Warm|Many) (?:regards|wishes),?|Thanks,?|Cheers,?)$")
+
+
+def email_leftovers(built, project):
+    """No part of an email (its header lines, 'On ... wrote:', 'Sent from my phone', a sign-off) on a page."""
+    page = built.source
+    for block, text in reader_blocks(built):
+        for piece in re.split(r"\n", text):
+            piece = " ".join(piece.split())
+            match = EMAIL_LEFTOVER.match(piece)
+            if match:
+                yield problem_at(page, piece, f"“{piece[:60]}” looks like part of an email pasted into the page",
+                                 "delete the email's header, sign-off and signature; keep only the text the page needs")
+                break

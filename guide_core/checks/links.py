@@ -136,13 +136,29 @@ def published_addresses(project):
             ids_of[page.path] = heading_ids(built_body(page, project))
         ids = ids_of[page.path]
         if anchor not in ids:
-            near = difflib.get_close_matches(anchor, list(ids), n=1, cutoff=0.3)
-            line_no = ids[near[0]] if near else 1
+            line_no = _heading_text_line(page, anchor)
+            if line_no is None:
+                near = difflib.get_close_matches(anchor, list(ids), n=1, cutoff=0.3)
+                line_no = ids[near[0]] if near else 1
             yield Problem(page.name, line_no,
                           f"the published address {address} no longer leads to a heading "
                           "(newsletters and emails may link to it)",
                           f"if you renamed the heading, put its old id at the end of the new heading line: "
                           f"'## New heading {{ #{anchor} }}'")
+
+
+def _heading_text_line(page, anchor: str) -> int | None:
+    """The line still holding the heading's words (typed without '## ', say, or with a changed id)."""
+    words = [w for w in anchor.split("-") if w]
+    if len(words) < 2:
+        return None
+    pattern = re.compile(r"\W+".join(re.escape(w) for w in words), re.I)
+    lines = list(enumerate(page.text.splitlines(), 1))
+    # A line that looks like the heading (not a link to it) first.
+    for number, line in lines:
+        if pattern.search(line) and "](" not in line:
+            return number
+    return next((n for n, line in lines if pattern.search(line)), None)
 
 
 def built_body(page, project) -> list[tuple[int, str]]:

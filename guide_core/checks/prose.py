@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from guide_core.problem import Problem
-from guide_core.rules import MAX_SENTENCE_WORDS
+from guide_core.rules import MAX_EASY_READ_SENTENCE_WORDS, MAX_SENTENCE_WORDS
 from guide_core.text import split_sentences, words_outside_quotations
 
 from .project import HEADING, IMAGE, LINK, QUOTED
@@ -56,13 +56,17 @@ def sentences(page):
 
 
 def sentence_length(page, project):
-    """No sentence over the limit, outside quotations."""
+    """No sentence over the limit, outside quotations: 30 words, and 15 on an Easy Read page."""
+    easy = bool(page.meta.get("easy_read")) or "/easy-read/" in page.path.as_posix()
+    limit = MAX_EASY_READ_SENTENCE_WORDS if easy else MAX_SENTENCE_WORDS
     for number, sentence in sentences(page):
         count = words_outside_quotations(sentence)
-        if count > MAX_SENTENCE_WORDS:
+        if count > limit:
             yield Problem(page.name, number,
-                          f"a sentence has {count} words: '{sentence[:70]}...'",
-                          f"split it into sentences of {MAX_SENTENCE_WORDS} words or fewer (aim for 15)")
+                          f"a sentence has {count} words: '{sentence[:70]}...'"
+                          + (" (Easy Read sentences keep to 15 words)" if easy else ""),
+                          f"split it into sentences of {limit} words or fewer"
+                          + ("" if easy else " (aim for 15)"))
 
 
 @lru_cache(maxsize=8)

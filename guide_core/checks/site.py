@@ -58,6 +58,7 @@ def _read_manifest(stamp: Path) -> dict[str, str] | None:
 BUILD_WARNING = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 DOC_FILE = re.compile(r"Doc file '([^']+)'")
 QUOTED_IN_WARNING = re.compile(r"'([^']+)'")
+PAGE_FIRST = re.compile(r"^(?:docs/)?([\w./-]+\.md): ")   # a hook's warning that starts with the page
 DIRTY_NOTICE = "A 'dirty' build is being performed"
 EDITOR_LINE = re.compile(r"^(?P<file>[\w./-]+):(?P<line>\d+): (?P<message>.+?)\.? Fix: (?P<fix>.+)$")
 
@@ -111,7 +112,7 @@ def build_problems(output: str, root: Path) -> list[Problem]:
         message = " ".join(match.group(2).split())
         if DIRTY_NOTICE in message:
             continue  # ./guide check --changed builds only the changed pages, on purpose
-        doc = DOC_FILE.search(message)
+        doc = DOC_FILE.search(message) or PAGE_FIRST.match(message)
         if doc:
             file = f"docs/{doc.group(1)}"
             quoted = [q for q in QUOTED_IN_WARNING.findall(message) if q != doc.group(1)]
