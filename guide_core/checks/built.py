@@ -122,32 +122,18 @@ def _context(text: str, match) -> str:
 
 
 def _syntax_line(page, found: str, context: str) -> int | None:
-    """The Markdown line holding the syntax with words around it, else the words alone."""
-    words = re.findall(r"[A-Za-z0-9’'-]{3,}", context)
+    """The Markdown line holding the syntax with the most of the words around it, else the words alone."""
+    words = set(re.findall(r"[A-Za-z0-9’'-]{3,}", context))
     lines = page.text.splitlines()
+    best, score = None, 0
     for number, line in enumerate(lines, 1):
-        if found in line and (not words or any(w in line for w in words)):
-            return number
+        if found in line:
+            have = sum(1 for w in words if w in line)
+            if have > score or best is None and not words:
+                best, score = number, have
+    if best is not None:
+        return best
     return locate(page, context) or next((n for n, line in enumerate(lines, 1) if found in line), None)
-
-
-def _odd_table_row(page, line: int) -> int:
-    """In the table around `line`, the first row whose number of | differs from the header row's."""
-    lines = page.text.splitlines()
-    start = line - 1
-    while start > 0 and "|" in lines[start - 1]:
-        start -= 1
-    end = start
-    while end < len(lines) and "|" in lines[end]:
-        end += 1
-    rows = lines[start:end]
-    if not rows:
-        return line
-    want = rows[0].strip().strip("|").count("|")
-    for offset, row in enumerate(rows[1:], 1):
-        if row.strip().strip("|").count("|") != want:
-            return start + offset + 1
-    return line
 
 
 # --- 2. No words of the source are lost. -----------------------------------------------

@@ -25,6 +25,7 @@ from guide_core.problem import Problem
 NOT_PAGE_TEXT = ("print-header", "print-tools", "md-content__button", "page-meta", "share-box", "headerlink",
                  "md-source-file", "guide-feedback")
 STAMP = ".built-from"
+BUILD_OUTPUT = ".build-output"
 SOURCES = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "guide_core"]
 
 
@@ -74,15 +75,18 @@ def build_for_check(root: Path, site_dir: Path, *, dirty: bool = False) -> tuple
     want = manifest_of(root)
     stamp = site_dir / STAMP
     have = _read_manifest(stamp)
+    said = site_dir / BUILD_OUTPUT
     if have == want:
-        return [], True
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / "mkdocs.yml"),
+        # The same files: the same warnings as when it was built.
+        return build_problems(said.read_text(encoding="utf-8") if said.is_file() else "", root), True
+    # Not strict: a warning (a broken link) is reported below, and the built pages are still checked.
+    command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "--config-file", str(root / "mkdocs.yml"),
                "--site-dir", str(site_dir)]
     changed = set() if have is None else {name for name in want.keys() | have.keys() if want.get(name) != have.get(name)}
     partial = dirty and have is not None and all(
         name.startswith("docs/") and name.endswith(".md") and name in have and name in want for name in changed)
     if partial:
-        command += ["--dirty", "--no-strict"]  # MkDocs warns of every dirty build; its other warnings are read below
+        command.append("--dirty")
     done = subprocess.run(command, cwd=root, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     problems = build_problems(done.stdout + done.stderr, root)
@@ -91,6 +95,7 @@ def build_for_check(root: Path, site_dir: Path, *, dirty: bool = False) -> tuple
         problems.append(Problem("mkdocs.yml", 1, f"the build stopped ({' '.join(last.split())[:200]})",
                                 "run ./guide build to see the whole message; if it names a file, start there"))
     if done.returncode == 0 and not partial:
+        said.write_text(done.stdout + done.stderr, encoding="utf-8")
         stamp.write_text(json.dumps(want, indent=0) + "\n", encoding="utf-8")
     elif done.returncode != 0:
         stamp.unlink(missing_ok=True)
