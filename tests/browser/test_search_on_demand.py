@@ -31,7 +31,8 @@ QUERY = "payment"
 
 def shim_script() -> str:
     text = SHIM.read_text(encoding="utf-8")
-    return re.search(r"<script>.*?</script>", text, re.S).group(0)
+    # The script's text: its opening tag names the page's language folder, filled in per page.
+    return re.search(r"<script\b[^>]*>(.*?)</script>", text, re.S).group(1)
 
 
 # --- What the shim relies on in Material ------------------------------------
@@ -161,6 +162,21 @@ def test_each_intent_loads_search(page_for, server, intent):
     page.keyboard.type(QUERY, delay=30)
     assert results(page), f"{intent}: no results"
     assert any("search_index.json" in r for r in requests), f"{intent}: the index did not load"
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("folder", ["", "cy/"])
+def test_each_language_searches_its_own_pages(page_for, server, folder):
+    """A Welsh page searches the Welsh pages (cy/search/search_index.json), an
+    English page the English ones: every result is in the page's own language."""
+    page, requests, errors = open_page(page_for, server, folder + PAGE, 1280)
+    type_query(page, 1280)
+    found = results(page)
+    assert found, f"{folder or 'English'}: no results"
+    index = f"{server}{folder}search/search_index.json"
+    assert index in requests, f"{folder or 'English'}: asked for {requests}, not {index}"
+    welsh = [url for url in found if url.startswith(server + "cy/")]
+    assert welsh == (found if folder else []), f"{folder or 'English'} page, results: {found}"
     assert not errors, errors
 
 
