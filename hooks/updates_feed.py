@@ -21,6 +21,14 @@ from guide_core.feed import ATOM, FEED, SOURCE, build_feed  # noqa: F401
 log = logging.getLogger("mkdocs.hooks.updates_feed")
 _entries: list[dict] = []
 _page_url = ""
+_dirty = False
+
+
+def on_startup(command, dirty):
+    # A --dirty build (./guide check --changed) reads only changed pages:
+    # the feed written by the last whole build stays.
+    global _dirty
+    _dirty = dirty
 
 
 def parse_entries(html: str, page_url: str) -> list[dict]:
@@ -43,6 +51,8 @@ def on_post_build(config):
     if not languages.is_default(config):
         return
     if not _page_url:
+        if _dirty:
+            return
         log.warning(f"docs/{SOURCE} is missing, so feed.xml was not written.")
         return
     site_url = config["site_url"] or ""

@@ -137,19 +137,27 @@ def run(project: Project, checks: Iterable[Check] = CHECKS, *, slow: bool = True
 def check(docs: Path, config: Path | None = None, words: Path | None = None, spelling: bool = True,
           only: set[Path] | None = None, site_dir: Path | None = None) -> list[Problem]:
     """Load the project beside `docs` and run every check on it; with `site_dir`, build
-    there first (or reuse a build from the same files) and check the built pages too."""
+    there first (or reuse a build from the same files) and check the built pages too.
+
+    The build runs while the checks of the Markdown (spelling among them) do:
+    it is another process, so the two share the machine's cores."""
     kwargs = {"words": words} if words else {}
     project = Project.load(docs, config, **kwargs)
-    problems = []
-    if site_dir is not None:
-        from .site import Site, build_for_check
+    if site_dir is None:
+        return run(project, slow=spelling, only=only)
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .site import Site, build_for_check
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        building = pool.submit(build_for_check, project.root, Path(site_dir), dirty=only is not None)
+        problems = run(project, [c for c in CHECKS if c.scope not in ("built", "site")], slow=spelling, only=only)
         try:
-            built, fresh = build_for_check(project.root, Path(site_dir))
+            built, fresh = building.result()
         except Exception as error:  # noqa: BLE001 - one line, never a traceback
             built, fresh = [Problem("mkdocs.yml", 1, f"the build could not run ({type(error).__name__}: {error})",
                                     "run ./guide build to see the whole message")], False
-        problems += built
-        if fresh:
-            project.site = Site.read(Path(site_dir), project)
-    problems += run(project, slow=spelling, only=only)
+    problems += built
+    if fresh:
+        project.site = Site.read(Path(site_dir), project)
+        problems += run(project, [c for c in CHECKS if c.scope in ("built", "site")], slow=spelling, only=only)
     return sorted(set(problems), key=lambda p: (p.file, p.line, p.message))

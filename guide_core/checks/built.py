@@ -517,7 +517,8 @@ def references(project):
             continue
         for _, text in reader_blocks(built):
             for match in CITATION.finditer(text):
-                author, year = match.group(1), match.group(2)
+                # In "(A, 2024; B, n.d.)" the last source is the one with this year.
+                author, year = match.group(1).rsplit(";", 1)[-1], match.group(2)
                 if not _has_entry(author, year, entries):
                     yield problem_at(built.source, match.group(0),
                                      f"the citation “{match.group(0)}” has no entry on the References page",

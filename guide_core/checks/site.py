@@ -9,6 +9,7 @@ button, reading-level line, share box or heading anchors.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import subprocess
 import sys
@@ -27,34 +28,60 @@ STAMP = ".built-from"
 SOURCES = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "guide_core"]
 
 
-def stamp_of(root: Path) -> str:
-    """A fingerprint of every file the build reads: names, sizes and times."""
-    digest = hashlib.sha256()
+def manifest_of(root: Path) -> dict[str, str]:
+    """Every file the build reads, with its size and time: what a build was made from."""
+    files = {}
     for part in SOURCES:
         base = root / part
         paths = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file()
                                                      and "__pycache__" not in p.parts)
         for path in paths:
             info = path.stat()
-            digest.update(f"{path.relative_to(root)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+            files[path.relative_to(root).as_posix()] = f"{info.st_size}:{info.st_mtime_ns}"
+    return files
+
+
+def stamp_of(root: Path) -> str:
+    """A fingerprint of every file the build reads: names, sizes and times."""
+    text = "".join(f"{name}\0{seen}\n" for name, seen in manifest_of(root).items())
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _read_manifest(stamp: Path) -> dict[str, str] | None:
+    try:
+        data = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 BUILD_WARNING = re.compile(r"^(WARNING|ERROR)\s+-\s+(.*)$")
 DOC_FILE = re.compile(r"Doc file '([^']+)'")
 QUOTED_IN_WARNING = re.compile(r"'([^']+)'")
+DIRTY_NOTICE = "A 'dirty' build is being performed"
 EDITOR_LINE = re.compile(r"^(?P<file>[\w./-]+):(?P<line>\d+): (?P<message>.+?)\.? Fix: (?P<fix>.+)$")
 
 
-def build_for_check(root: Path, site_dir: Path) -> tuple[list[Problem], bool]:
+def build_for_check(root: Path, site_dir: Path, *, dirty: bool = False) -> tuple[list[Problem], bool]:
     """Build into site_dir unless a build from the same files is there.
+
+    With `dirty` (./guide check --changed), when the only files changed since
+    the last whole build are existing Markdown pages, only those pages are
+    built again (MkDocs' --dirty); the record of the whole build is kept, so
+    the next whole check builds everything.
     Returns (problems, whether site_dir now holds a build of these files)."""
-    want = stamp_of(root)
+    want = manifest_of(root)
     stamp = site_dir / STAMP
-    if stamp.is_file() and stamp.read_text().strip() == want:
+    have = _read_manifest(stamp)
+    if have == want:
         return [], True
     command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(root / "mkdocs.yml"),
                "--site-dir", str(site_dir)]
+    changed = set() if have is None else {name for name in want.keys() | have.keys() if want.get(name) != have.get(name)}
+    partial = dirty and have is not None and all(
+        name.startswith("docs/") and name.endswith(".md") and name in have and name in want for name in changed)
+    if partial:
+        command += ["--dirty", "--no-strict"]  # MkDocs warns of every dirty build; its other warnings are read below
     done = subprocess.run(command, cwd=root, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     problems = build_problems(done.stdout + done.stderr, root)
@@ -62,8 +89,10 @@ def build_for_check(root: Path, site_dir: Path) -> tuple[list[Problem], bool]:
         last = next((line for line in reversed((done.stdout + done.stderr).splitlines()) if line.strip()), "")
         problems.append(Problem("mkdocs.yml", 1, f"the build stopped ({' '.join(last.split())[:200]})",
                                 "run ./guide build to see the whole message; if it names a file, start there"))
-    if done.returncode == 0:
-        stamp.write_text(want + "\n")
+    if done.returncode == 0 and not partial:
+        stamp.write_text(json.dumps(want, indent=0) + "\n", encoding="utf-8")
+    elif done.returncode != 0:
+        stamp.unlink(missing_ok=True)
     return problems, done.returncode == 0
 
 
@@ -80,6 +109,8 @@ def build_problems(output: str, root: Path) -> list[Problem]:
         if not match:
             continue
         message = " ".join(match.group(2).split())
+        if DIRTY_NOTICE in message:
+            continue  # ./guide check --changed builds only the changed pages, on purpose
         doc = DOC_FILE.search(message)
         if doc:
             file = f"docs/{doc.group(1)}"
