@@ -73,6 +73,20 @@ def all_built(config) -> bool:
     return plugin is None or not plugin.building
 
 
+def mark_home(page, config) -> None:
+    """Make the home page of a language folder (cy/) count as a home page.
+
+    MkDocs' Page.is_homepage is true only for the site's root address, so
+    the Welsh home page would get "Title - Guide" as its <title>, an
+    "article" link preview and a page-style share image. Its class becomes
+    a subclass of its own whose is_homepage is true, so Material's templates
+    and the hooks treat both home pages alike."""
+    if is_default(config) or page.url != f"{current(config)}/" or page.is_homepage:
+        return
+    base = type(page)
+    page.__class__ = type("LanguageHomePage", (base,), {"is_homepage": property(lambda self: True)})
+
+
 def split_search_index(site: Path, languages: list[str]) -> dict[str, int]:
     """Give each language its own search index: entries under LANG/ go to
     LANG/search/search_index.json, the rest stay in search/search_index.json.

@@ -1,6 +1,7 @@
 """The two languages' site-wide steps (logic: guide_core/languages.py).
 
 - The Welsh build leaves the site's one 404 page to the English build.
+- The Welsh home page (cy/) counts as a home page, as the English one does.
 - Each page loses Material's head language links, which would make the
   browser fetch a sitemap.xml beside each language version on every view;
   sitemap.xml and the language switcher carry the same hreflang alternates.
@@ -26,6 +27,11 @@ def on_config(config):
     else:
         config.theme.static_templates.discard("404.html")
     return config
+
+
+def on_pre_page(page, config, files):
+    languages.mark_home(page, config)
+    return page
 
 
 def on_post_page(output, page, config):
