@@ -27,8 +27,8 @@ from conftest import ROOT
 TOP = ("docs", "guide_core", "hooks", "scripts", "tests", "overrides", "includes", "tools", ".github", ".ci")
 PATH = re.compile(r"(?<![\w./:-])((?:%s)/[\w./-]*[\w/])" % "|".join(re.escape(t) for t in TOP))
 # A command, where the text shows one to run: in backticks or quotes, after
-# "run" or "$", or followed by an option or the end of the phrase. Prose
-# such as "./guide installs them" is not a command.
+# "run" or "$", or followed by an option or a mark. Prose, where ./guide
+# installs them, is not a command.
 COMMAND = re.compile(r"(?:[`'\"]|\b[Rr]un\s+|\$\s+)\./guide\s+([a-z][\w-]*)"
                      r"|\./guide\s+([a-z][\w-]*)(?=\s+--|[`'\").,;:])")
 PLACEHOLDER = re.compile(r"[A-Z]{3,}|<|\*|\{|\.\.\.")
