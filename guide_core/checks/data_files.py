@@ -192,8 +192,8 @@ SELF_CHECK_SCHEMA = {
                     "type": "object", "required": ["level", "text", "why"],
                     "properties": {"level": TEXT, "text": TEXT, "why": TEXT}}}}}},
         "gates": {"type": ["array", "null"], "items": {
-            "type": "object", "required": ["id", "name", "question", "fails", "cap", "rule", "reason", "unsure"],
-            "properties": {"fails": {"type": "array", "items": TEXT}}}},
+            "type": "object", "required": ["id", "name", "question", "cap", "rule", "reason", "unsure"],
+            "properties": {"fails": {"type": "array", "items": TEXT}, "unsure_cap": TEXT, "note": TEXT}}},
         "bands": {"type": "array", "minItems": 1, "items": {
             "type": "object", "required": ["level", "from", "to"],
             "properties": {"level": TEXT, "from": COUNT, "to": COUNT}}},
@@ -219,7 +219,10 @@ def self_check_data(project):
         return
     from guide_core import self_check
     try:
-        project.self_check_data()
+        checked = project.self_check_data()
+        for cue in self_check.length_cues(checked):
+            line = line_at(node, ["questions", cue["question"], "answers", cue["answer"], "text"])
+            yield Problem(shown, line, cue["message"], cue["fix"])
     except yaml.YAMLError as error:
         yield yaml_problem(error, shown)
     except self_check.SelfCheckError as error:
