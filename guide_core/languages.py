@@ -91,7 +91,7 @@ def split_search_index(site: Path, languages: list[str]) -> dict[str, int]:
     """Give each language its own search index: entries under LANG/ go to
     LANG/search/search_index.json, the rest stay in search/search_index.json.
     Returns the number of entries in each. The search script of each page
-    (overrides/guide/search-on-demand.html) asks for its own language's index."""
+    (docs/assets/javascripts/search-on-demand.js) asks for its own language's index."""
     path = site / "search" / "search_index.json"
     if not path.exists() or not languages:
         return {}
