@@ -142,7 +142,7 @@ def set_nav(root: Path, text: str) -> None:
 
 
 def links_to(root: Path, rel: str) -> dict[str, set[int]]:
-    """Every page's lines that link to docs/rel (by its file name)."""
+    """Every page's lines that link to the page rel (by its file name)."""
     name = Path(rel).name
     found: dict[str, set[int]] = {}
     for page in (root / "docs").rglob("*.md"):
