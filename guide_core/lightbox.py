@@ -19,7 +19,8 @@ on its own, and the image is in the page anyway.
 A plain function on the built page: hooks/lightbox_pages.py calls it after
 the plugin has written the page. If the plugin's output ever changes shape,
 the page is left as the plugin wrote it (the lightbox then loads with the
-page), and tests/browser/test_ladder_figure.py fails to say so.
+page), and tests/browser/test_ladder_figure.py fails to say so. The patch
+list, guide_core/patches.py, names its tests.
 """
 
 from __future__ import annotations

@@ -93,7 +93,8 @@ def _cmudict(lang: str):
     return _pronunciations() if lang.split("_")[0] == "en" else _textstat_cmudict(lang)
 
 
-# textstat looks its dictionary up through this name on every count.
+# textstat looks its dictionary up through this name on every count. A patch
+# of textstat's private module: guide_core/patches.py names its tests.
 _count_syllables.get_cmudict = _cmudict
 
 

@@ -6,6 +6,8 @@ import re
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 
+from markdown.extensions import toc
+
 MAX_DESCRIPTION = 160          # characters: search results and link previews cut longer ones
 MAX_SENTENCE_WORDS = 30        # words in a sentence outside quotations
 MAX_EASY_READ_SENTENCE_WORDS = 15
@@ -164,13 +166,13 @@ EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}|\bid=\"([^\"]+)\"")
 
 
 def slugify(text: str) -> str:
-    """The id Python-Markdown's toc extension gives a heading (its default slugify)."""
-    import unicodedata
+    """The id Python-Markdown's toc extension gives a heading, from its Markdown.
+
+    The toc extension slugifies the heading's rendered text, so the links,
+    tags and emphasis marks are taken out first (guide_core/patches.py)."""
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)       # links and images: their words
     text = re.sub(r"<[^>]+>|[*_`]", "", text)                    # tags and emphasis marks
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
+    return toc.slugify(text, "-")
 
 
 def heading_ids(lines: list[tuple[int, str]]) -> dict[str, int]:
@@ -183,12 +185,7 @@ def heading_ids(lines: list[tuple[int, str]]) -> dict[str, int]:
             if explicit:
                 ids.setdefault(explicit.group(1), number)
                 continue
-            base = slugify(match.group(2).rstrip("#").strip())
-            slug, n = base, 0
-            while slug in ids:      # the toc extension's unique(): _1, _2 ...
-                n += 1
-                slug = f"{base}_{n}"
-            ids[slug] = number
+            ids[toc.unique(slugify(match.group(2).rstrip("#").strip()), set(ids))] = number
             continue
         for found in EXPLICIT_ID.findall(text):
             ids.setdefault(found[0] or found[1], number)

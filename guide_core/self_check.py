@@ -12,6 +12,10 @@ Three readers use it:
   as a JSON data block that self-check.js reads (no extra request);
 - the tests, which call `load()` on the same file.
 
+The scoring itself (total, band, gates) is applied in one place only: the
+`score` function in docs/assets/javascripts/self-check.js. The tests run
+that function in Node (tests/self_check_js.py); this module keeps none.
+
 Any problem in the data file raises SelfCheckError with a message of the
 form "FILE:LINE: what is wrong. Fix: what to do."
 """
@@ -33,6 +37,7 @@ MARKER = re.compile(r"<!--\s*self-check:([a-z]+)\s*-->")
 PARTS = ("questions", "scoring", "key", "levels")
 LETTERS = "ABCDEFGH"
 QUESTION_ID = re.compile(r"^q-[a-z]+(-[a-z]+)*$")
+ANSWER = "answer"  # a gate's cap that means "the level of the answer given"
 
 
 class SelfCheckError(ValueError):
@@ -187,19 +192,34 @@ def _check(raw, name: str) -> dict:
         if qid not in question_ids:
             fail(g, "question", f"the gate names the question {qid!r}, which is not under `questions`",
                  "use one of: " + ", ".join(question_ids))
-        fails = need(g, "fails", list, where)
-        for level in fails:
-            if level not in level_of:
-                fail(g, "fails", f"the gate lists the level {level!r}, which is not under `levels`",
-                     "use levels from: " + ", ".join(ids))
-        cap = level_ref(g, "cap", where)
-        if ids.index(cap) >= len(ids) - 1:
-            fail(g, "cap", "the gate's cap is the top level, so it never lowers a result",
-                 "cap at a lower level, or remove the gate")
+        if need(g, "cap", str, where) == ANSWER:
+            # The result is never higher than the answer to this question.
+            if "fails" in g:
+                fail(g, "fails", "a gate with `cap: answer` caps at each answer's own level, so it needs no `fails`",
+                     "remove `fails:`, or give a level as the cap")
+            fails, cap = [], ANSWER
+            unsure_cap = level_ref(g, "unsure_cap", where)
+            if ids.index(unsure_cap) >= len(ids) - 1:
+                fail(g, "unsure_cap", "`unsure_cap` is the top level, so not sure never lowers a result",
+                     "cap not sure at a lower level")
+        else:
+            fails = need(g, "fails", list, where)
+            for level in fails:
+                if level not in level_of:
+                    fail(g, "fails", f"the gate lists the level {level!r}, which is not under `levels`",
+                         "use levels from: " + ", ".join(ids))
+            cap = level_ref(g, "cap", where)
+            if ids.index(cap) >= len(ids) - 1:
+                fail(g, "cap", "the gate's cap is the top level, so it never lowers a result",
+                     "cap at a lower level, or remove the gate")
+            unsure_cap = cap
+        note = g.get("note")
+        if note is not None and not (isinstance(note, str) and note.strip()):
+            fail(g, "note", "`note` in a gate must be some text", "write the text after `note:`, or remove it")
         gates.append({"id": need(g, "id", str, where), "name": need(g, "name", str, where),
-                      "question": qid, "fails": list(fails), "cap": cap,
-                      "rule": need(g, "rule", str, where), "reason": need(g, "reason", str, where),
-                      "unsure": need(g, "unsure", str, where)})
+                      "question": qid, "fails": list(fails), "cap": cap, "unsure_cap": unsure_cap,
+                      "rule": need(g, "rule", str, where), "note": note or "",
+                      "reason": need(g, "reason", str, where), "unsure": need(g, "unsure", str, where)})
 
     most = len(questions) * levels[-1]["points"]
     bands = []
@@ -221,25 +241,6 @@ def _check(raw, name: str) -> dict:
              "list one band for each level, in the order of `levels`")
     return {"levels": levels, "not_sure": not_sure, "questions": questions, "gates": gates,
             "bands": bands, "most": most}
-
-
-# ---------------------------------------------------------------------------
-# Scoring: the same rules self-check.js applies, for the tests and the key.
-# ---------------------------------------------------------------------------
-
-def level_for(data: dict, answers: dict[str, str | None]) -> dict:
-    """Score one set of answers: {question id: level id, or None for not sure}."""
-    points = {level["id"]: level["points"] for level in data["levels"]}
-    order = [level["id"] for level in data["levels"]]
-    total = sum(points[a] if a else data["not_sure"]["points"] for a in answers.values())
-    band = next(b["level"] for b in data["bands"] if b["from"] <= total <= b["to"])
-    failed = [g for g in data["gates"] if answers.get(g["question"]) in g["fails"] or answers.get(g["question"]) is None]
-    level = band
-    for gate in failed:
-        if order.index(gate["cap"]) < order.index(level):
-            level = gate["cap"]
-    return {"total": total, "band": band, "level": level,
-            "capped_by": [g["id"] for g in failed if order.index(g["cap"]) < order.index(band)]}
 
 
 # ---------------------------------------------------------------------------
@@ -266,7 +267,12 @@ def _render_questions(data: dict) -> str:
 
 
 def _gate_sentence(data: dict, gate: dict) -> str:
-    return f"**{gate['name']}.** {gate['rule']} Then the result can be no higher than {_name(data, gate['cap'])}."
+    if gate["cap"] == ANSWER:
+        return (f"**{gate['name']}.** {gate['rule']} If you are not sure, it can be no higher than "
+                f"{_name(data, gate['unsure_cap'])}.")
+    note = f" {gate['note']}" if gate["note"] else ""
+    return (f"**{gate['name']}.** {gate['rule']} Then the result can be no higher than "
+            f"{_name(data, gate['cap'])}.{note}")
 
 
 def _render_scoring(data: dict) -> str:
@@ -295,10 +301,15 @@ def _render_key(data: dict) -> str:
     for n, q in enumerate(data["questions"], 1):
         cells = [str(points[a["level"]]) for a in q["answers"]]
         out.append(f"| {n}. {q['short']} | " + " | ".join(cells) + f" | {data['not_sure']['points']} |")
-    out += ["", "**Gate answers.** If you chose one of these, the gate is closed:", ""]
+    out += ["", "**Gates.** These answers cap the result, whatever the total:", ""]
     for gate in data["gates"]:
         q = next(q for q in data["questions"] if q["id"] == gate["question"])
         n = _number(data, q["id"])
+        if gate["cap"] == ANSWER:
+            out.append(f"- {gate['name']}: find the points for your answer to question {n} in the points table. "
+                       f"The result can be no higher than the level worth those points. "
+                       f"{n} {label.lower()}: no higher than {_name(data, gate['unsure_cap'])}.")
+            continue
         chosen = [f"{n}{letter}" for letter, a in zip(LETTERS, q["answers"]) if a["level"] in gate["fails"]]
         out.append(f"- {gate['name']}: {', '.join(chosen)} or {n} {label.lower()}. "
                    f"The result can be no higher than {_name(data, gate['cap'])}.")

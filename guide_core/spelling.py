@@ -11,6 +11,8 @@ This filter keys blocks by the element itself (its identity) and breaks only
 at <body>, so aspell runs once a page. Its other settings (ignores, comments)
 are pyspelling's, and aspell lists the same unknown words for a whole page
 as for its parts; a page's words keep the context "FILE: html>body".
+It relies on pyspelling's private _block_text: the patch list,
+guide_core/patches.py, names the tests that guard it.
 """
 
 from __future__ import annotations

@@ -80,7 +80,8 @@ def test_packages() -> None:
 
 def node_tools(*names: str) -> None:
     """npm tools, each from tools/NAME/package-lock.json into tools/NAME/node_modules:
-    lint (ESLint and Stylelint, for the tests) and lighthouse (for bench, on
+    lint (ESLint and Stylelint, for the tests), jstest (fast-check and the
+    virtual screen reader, loaded into pages by tests/support.py) and lighthouse (for bench, on
     Debian's chromium; it downloads no browser)."""
     apt_install(NODE)
     for name in names:
@@ -132,7 +133,7 @@ def cmd_test(args, extra):
     """run every test (installs what the tests need); pytest options pass through"""
     test_packages()
     apt_install(SPELLING if args.fast else {**BROWSER, **SPELLING})
-    node_tools("lint")
+    node_tools("lint", "jstest")
     marks = ["-m", "not browser and not build"] if args.fast else []
     return run("-m", "pytest", *marks, *workers(extra), "--durations=10", *extra)
 

@@ -5,6 +5,9 @@
 - run_axe(): run the pinned, offline copy of axe-core and list violations;
 - print_to_pdf() and pdf_text(): print a page to PDF and read its text back;
 - js(): the text of a script in tests/browser/js/, for page.evaluate();
+- fast_check(): run a fast-check property (tests/browser/js/NAME.js) in the
+  open page, on the page's own scripts;
+- ScreenReader: the virtual screen reader on the open page, and what it says;
 - material_sources() and squash(): the source of the installed Material
   bundle, from its source map, to check what the guide relies on in it.
 """
@@ -18,6 +21,8 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
+from urllib.parse import urlsplit
+
 import axe_playwright_python
 import material
 
@@ -25,6 +30,9 @@ JS_DIR = Path(__file__).resolve().parent / "browser" / "js"
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 MATERIAL = Path(material.__file__).parent / "templates"
+# The pinned npm test tools (tools/jstest/package-lock.json); ./guide test installs them.
+JSTEST = Path(__file__).resolve().parent.parent / "tools" / "jstest" / "node_modules"
+JSTEST_PATH = "/__jstest/"  # where a page loads them from, on its own origin
 
 
 @lru_cache(maxsize=1)
@@ -98,3 +106,100 @@ def print_to_pdf(page, url: str, out: Path) -> Path:
 def pdf_text(pdf: Path) -> str:
     return subprocess.run([tool("pdftotext"), "-layout", str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
+
+
+def _jstest_file(route) -> None:
+    """Answer a request for /__jstest/PACKAGE/FILE from tools/jstest/node_modules.
+    A bare import of another package ("pure-rand/x") is pointed at that
+    package's file, as its package.json exports say, so the browser can load it."""
+    rel = urlsplit(route.request.url).path.split(JSTEST_PATH, 1)[1]
+    path = (JSTEST / rel).resolve()
+    if not path.is_relative_to(JSTEST) or not path.is_file():
+        route.fulfill(status=404, body=f"{rel} is not in tools/jstest. Fix: run ./guide test.")
+        return
+    text = path.read_text(encoding="utf-8")
+
+    def resolve(match):
+        name, sub = re.match(r"((?:@[^/]+/)?[^/]+)(.*)", match[2]).groups()
+        exports = json.loads((JSTEST / name / "package.json").read_text())["exports"]
+        target = exports["." + sub]
+        target = target.get("import", target) if isinstance(target, dict) else target
+        return f"{match[1]}\"{JSTEST_PATH}{name}/{target.removeprefix('./')}\""
+    text = re.sub(r'(from\s*|import\s*)"((?:@[\w-]+/)?[a-z][\w.-]*(?:/[\w./-]+)?)"', resolve, text)
+    route.fulfill(body=text, content_type="text/javascript")
+
+
+def load_module(page, module: str) -> str:
+    """Make tools/jstest/node_modules/MODULE loadable by the open page, on its
+    own origin (the pages' security policy allows only that), and return
+    the address to import() it from."""
+    if not JSTEST.is_dir():
+        raise AssertionError(f"{JSTEST} is missing. Fix: run ./guide test, which installs tools/jstest with npm.")
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
+    page.route(f"{origin}{JSTEST_PATH}**", _jstest_file)
+    return f"{origin}{JSTEST_PATH}{module}"
+
+
+def fast_check(page, name: str, args=None, runs: int = 300) -> None:
+    """Run the fast-check property in tests/browser/js/NAME.js in the open page.
+
+    That file is one function `(fc, args) => property`, returning
+    fc.property(...) or fc.asyncProperty(...). A failure names the smallest
+    input fast-check found and the seed to repeat the run."""
+    url = load_module(page, "fast-check/lib/fast-check.js")
+    result = page.evaluate(
+        """async ([url, args, runs]) => {
+            const fc = await import(url);
+            const property = (%s)(fc, args);
+            const out = await fc.check(property, {numRuns: runs});
+            return {failed: out.failed, runs: out.numRuns, seed: out.seed,
+                    example: out.counterexample ? fc.stringify(out.counterexample) : null,
+                    error: out.errorInstance ? String(out.errorInstance.message || out.errorInstance) : null};
+        }""" % js(name), [url, args, runs])
+    assert not result["failed"], (
+        f"tests/browser/js/{name}.js fails for {result['example']} (seed {result['seed']}): {result['error']}")
+    assert result["runs"] == runs, f"tests/browser/js/{name}.js ran {result['runs']} of {runs} cases."
+
+
+class ScreenReader:
+    """The virtual screen reader (@guidepup/virtual-screen-reader) on the open page.
+
+    It reads the page's accessibility tree as a screen reader would and keeps
+    a log of what it says, live region announcements included:
+        reader = ScreenReader(page, "#planner")
+        reader.next(3); reader.spoken()  # the phrases, in order
+    """
+
+    def __init__(self, page, container: str = "body"):
+        self.page = page
+        url = load_module(page, "@guidepup/virtual-screen-reader/lib/esm/index.browser.js")
+        page.evaluate("""async ([url, selector]) => {
+            window.__reader = (await import(url)).virtual;
+            await window.__reader.start({container: document.querySelector(selector)});
+        }""", [url, container])
+
+    def _call(self, method: str, *args):
+        return self.page.evaluate("([m, a]) => window.__reader[m](...a)", [method, list(args)])
+
+    def next(self, times: int = 1) -> None:
+        """Move to the next item, as the screen reader's "next" key does."""
+        for _ in range(times):
+            self._call("next")
+
+    def perform(self, command: str) -> None:
+        """A command by name, e.g. "moveToNextFormField" or "moveToNextHeading"."""
+        self.page.evaluate("c => window.__reader.perform(window.__reader.commands[c])", command)
+
+    def act(self) -> None:
+        """Press the item the reader is on (a button, a link)."""
+        self._call("act")
+
+    def spoken(self) -> list[str]:
+        """Everything said since start() or clear(), in order."""
+        return self._call("spokenPhraseLog")
+
+    def clear(self) -> None:
+        self._call("clearSpokenPhraseLog")
+
+    def stop(self) -> None:
+        self._call("stop")

@@ -192,8 +192,8 @@ SELF_CHECK_SCHEMA = {
                     "type": "object", "required": ["level", "text", "why"],
                     "properties": {"level": TEXT, "text": TEXT, "why": TEXT}}}}}},
         "gates": {"type": ["array", "null"], "items": {
-            "type": "object", "required": ["id", "name", "question", "fails", "cap", "rule", "reason", "unsure"],
-            "properties": {"fails": {"type": "array", "items": TEXT}}}},
+            "type": "object", "required": ["id", "name", "question", "cap", "rule", "reason", "unsure"],
+            "properties": {"fails": {"type": "array", "items": TEXT}, "unsure_cap": TEXT, "note": TEXT}}},
         "bands": {"type": "array", "minItems": 1, "items": {
             "type": "object", "required": ["level", "from", "to"],
             "properties": {"level": TEXT, "from": COUNT, "to": COUNT}}},

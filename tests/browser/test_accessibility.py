@@ -261,7 +261,7 @@ def test_every_control_is_reachable_with_a_visible_focus_ring(site, server, brow
 
 def wait_for_search(page):
     """The page and Material's search are set up. The index itself loads on
-    first use (overrides/guide/search-on-demand.html), so a query waits for
+    first use (docs/assets/javascripts/search-on-demand.js), so a query waits for
     its results."""
     page.wait_for_function(
         "() => document.readyState === 'complete' && !!document.querySelector('.md-search-result__meta')",

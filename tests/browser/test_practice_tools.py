@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, build, copy_project, parse
 from guide_core import self_check as self_check_data
+from self_check_js import score as js_score
 from support import AXE_TAGS
 from support import run_axe as _run_axe
 
@@ -253,8 +254,8 @@ def picks(**changes) -> dict:
 
 
 def expected(chosen: dict) -> dict:
-    """The result the data file's rules give (the Python twin of self-check.js)."""
-    return self_check_data.level_for(DATA, chosen)
+    """The result self-check.js's own scoring gives, run in Node on the same data (tests/self_check_js.py)."""
+    return js_score(DATA, chosen)
 
 
 def open_self_check(page_for, server, **options):
@@ -351,8 +352,11 @@ BAD_DATA = [
      "level: engagment", "engagment"),
     (lambda t: t.replace("  - {level: engagement, from: 12, to: 17}", "  - {level: engagement, from: 13, to: 17}"),
      "from: 13", "follow on"),
-    (lambda t: t.replace("    cap: engagement\n    rule: If partners are not", "    cap: engagement\n   rule: If partners are not"),
-     "   rule: If partners are not", "not valid YAML"),
+    (lambda t: t.replace("    question: q-payment\n    fails:", "    question: q-payment\n   fails:"),
+     "   fails: [", "not valid YAML"),
+    (lambda t: t.replace("    unsure_cap: engagement\n    rule: The result can be no higher than the level of your answer on when",
+                         "    unsure_cap: co-production\n    rule: The result can be no higher than the level of your answer on when"),
+     "unsure_cap: co-production", "top level"),
 ]
 
 
@@ -401,7 +405,7 @@ def check_capped(page, gate, chosen, group="Staff", unsure=False):
     want = expected(chosen)
     got = summary(page)
     column = got["groups"].index(group)
-    assert want["capped_by"] == [gate["id"]], f"the data file's rules should cap {chosen}; check the test"
+    assert want["capped"] == [gate["id"]], f"the data file's rules should cap {chosen}; check the test"
     assert got["Where the work sits"][column] == f"{LEVEL_NAME[want['level']]} (capped)", got
     assert got["Points"][column] == f"{want['total']} out of {DATA['most']}", got
     assert got["The total alone would say"][column] == LEVEL_NAME[want["band"]], got
@@ -414,18 +418,32 @@ def check_capped(page, gate, chosen, group="Staff", unsure=False):
     assert f"{group}: {LEVEL_NAME[want['level']]}, capped." in status.inner_text()
 
 
-def test_top_answers_cannot_hide_a_failed_power_gate(server, page_for):
-    gate = GATE["power"]
-    chosen = picks(**{gate["question"]: gate["fails"][-1]})
+def test_top_answers_cannot_hide_a_late_start(server, page_for):
+    gate = GATE["timing"]
+    chosen = picks(**{gate["question"]: "engagement"})
     page = open_self_check(page_for, server)
     answer_as(page, "Staff", chosen)
     page.get_by_role("button", name="Show the result").click()
     check_capped(page, gate, chosen)
     first = page.locator("#self-check-result .self-check-profile > li").first
     assert profile_order(page)[0] == gate["question"], "the gate question, the lowest answer, comes first"
-    assert f"{gate['name']} closed" in first.inner_text()
+    assert f"{gate['name']}: the result can be no higher than Engagement." in first.inner_text()
     assert "What to change" in first.inner_text() and first.locator("a[href]").count() == 1
-    run_axe(page, f"docs/{SELF_CHECK_PAGE} with a failed power gate")
+    run_axe(page, f"docs/{SELF_CHECK_PAGE} with a failed timing gate")
+
+
+def test_staff_making_the_final_call_is_not_shown_as_co_production(server, page_for):
+    # Issue 21: co-design on decisions, timing, payment and ownership, co-production on the rest.
+    chosen = picks(q_decisions="co-design", q_timing="co-design", q_payment="co-design", q_ownership="co-design")
+    page = open_self_check(page_for, server)
+    answer_as(page, "Staff", chosen)
+    page.get_by_role("button", name="Show the result").click()
+    got = summary(page)
+    assert got["Points"] == [f"24 out of {DATA['most']}"] and got["The total alone would say"] == ["Co-production"], got
+    assert got["Where the work sits"] == ["Co-design (capped)"], got
+    caps = " ".join(page.locator("#self-check-result .self-check-result__caps li").all_inner_texts())
+    for gate in (GATE["decisions"], GATE["timing"]):
+        assert f"{gate['name']} (Staff): no higher than Co-design." in caps, caps
 
 
 def test_unpaid_partners_cap_the_result(server, page_for):
@@ -457,7 +475,7 @@ def test_not_sure_answers_count_nothing_and_say_find_out(server, page_for):
     assert " ".join(DATA["not_sure"]["advice"].split()) in " ".join(item.inner_text().split())
 
     # Not sure on a gate question closes the gate until you find out.
-    gate = GATE["power"]
+    gate = GATE["timing"]
     chosen = picks(**{plain: None, gate["question"]: None})
     page.get_by_role("button", name="Clear all answers").click()
     answer_as(page, "Staff", chosen)
@@ -533,7 +551,7 @@ def test_every_total_gives_the_band_in_the_data_file(server, page_for):
         page.get_by_role("button", name="Show the result").click()
         want = expected(path)
         got = summary(page)
-        shown = LEVEL_NAME[want["level"]] + (" (capped)" if want["capped_by"] else "")
+        shown = LEVEL_NAME[want["level"]] + (" (capped)" if want["capped"] else "")
         if got["Where the work sits"] != [shown] or got["Points"] != [f"{want['total']} out of {DATA['most']}"]:
             problems.append(f"{path}: shows {got}, expected {shown} with {want['total']} points")
     assert {expected(p)["total"] for p in paths} == set(range(DATA["most"] + 1))

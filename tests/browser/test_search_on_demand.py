@@ -1,4 +1,4 @@
-"""Search on first use (overrides/guide/search-on-demand.html).
+"""Search on first use (docs/assets/javascripts/search-on-demand.js).
 
 The shim holds back Material's search index and worker until a reader
 shows they want to search. These tests check:
@@ -23,15 +23,10 @@ from conftest import ROOT
 from support import material_sources as bundle_sources
 from support import squash
 
-SHIM = ROOT / "overrides" / "guide" / "search-on-demand.html"
+SHIM = ROOT / "docs" / "assets" / "javascripts" / "search-on-demand.js"
 SEARCH_REQUEST = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$")
 PAGE = "principles/"
 QUERY = "payment"
-
-
-def shim_script() -> str:
-    text = SHIM.read_text(encoding="utf-8")
-    return re.search(r"<script>.*?</script>", text, re.S).group(0)
 
 
 # --- What the shim relies on in Material ------------------------------------
@@ -41,9 +36,9 @@ def test_shim_is_written_for_the_installed_material():
     pinned = re.search(r"^mkdocs-material==(\S+)", (ROOT / "requirements.txt").read_text(), re.M).group(1)
     installed = version("mkdocs-material")
     assert written_for == pinned == installed, (
-        f"search-on-demand.html is written for mkdocs-material {written_for}, requirements.txt pins "
+        f"search-on-demand.js is written for mkdocs-material {written_for}, requirements.txt pins "
         f"{pinned} and {installed} is installed. Fix: after an upgrade, read how the new bundle loads "
-        "search (see the comment in search-on-demand.html), update the shim if needed, then its version.")
+        "search (see the comment in search-on-demand.js), update the shim if needed, then its version.")
 
 
 RELIED_ON = [
@@ -73,7 +68,7 @@ def test_material_still_loads_search_the_way_the_shim_expects(source, snippet, m
     sources = bundle_sources()
     assert source in sources, f"Material's bundle no longer has {source}. The shim relies on it: {meaning}."
     assert squash(snippet) in squash(sources[source]), (
-        f"Material changed {source}: the shim in overrides/guide/search-on-demand.html relies on this: "
+        f"Material changed {source}: the shim in docs/assets/javascripts/search-on-demand.js relies on this: "
         f"{meaning}. Fix: read the new code and update the shim.")
 
 
@@ -82,7 +77,7 @@ def test_material_config_still_names_the_worker(site):
     config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
                                   html, re.S).group(1))
     assert re.search(r"workers/search\.[0-9a-f]+\.min\.js$", config["search"]), config["search"]
-    shim = html.find("guideSearchIndex")
+    shim = html.find("assets/javascripts/search-on-demand.js")
     bundle = html.find("assets/javascripts/bundle.")
     assert 0 < shim < bundle, "The search shim must come before Material's bundle in every page."
 
@@ -95,16 +90,14 @@ def open_page(page_for, server, address, width=1280, shim=True):
     page.on("request", lambda r: search_requests.append(r.url) if SEARCH_REQUEST.search(r.url) else None)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    shim_requests: list[str] = []
+    page.on("request", lambda r: shim_requests.append(r.url) if SHIM.name in r.url else None)
     if not shim:
-        script = shim_script()
-
-        def without_shim(route):
-            response = route.fetch()
-            body = response.text()
-            assert script in body, "the shim is missing from the page"
-            route.fulfill(response=response, body=body.replace(script, ""))
-        page.route(re.compile(r".*/$|.*\.html$|.*\?.*"), without_shim)
+        # The same page with the shim's file served empty.
+        page.route(re.compile(re.escape(SHIM.name) + r"$"),
+                   lambda route: route.fulfill(status=200, content_type="text/javascript", body=""))
     page.goto(server + address, wait_until="networkidle")
+    assert shim_requests, f"{address}: the page does not load {SHIM.name}"
     return page, search_requests, errors
 
 

@@ -1,7 +1,8 @@
 /* Fixes to the markup of Material for MkDocs (written for mkdocs-material 9.8.2, as
    pinned in requirements.txt). Each fix is one function, and its comment
    names the Material template it works around. The guide's own tools are
-   in guide-tools.js.
+   in guide-tools.js. The patch list, guide_core/patches.py, names the
+   tests that guard these fixes.
 
    All of them run on Material's document$, which gives the page once it is
    ready (and again after each page change, if the feature

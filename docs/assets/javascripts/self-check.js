@@ -15,6 +15,7 @@
  * question by question, with where staff and partners disagree first, gates
  * that cap the result, and what to change. Nothing is saved or sent.
  */
+/* global module */
 (function () {
   "use strict";
 
@@ -37,6 +38,13 @@
   }
 
   // Score one group's answers: {questionId: answer index, or "unsure"}.
+  // This is the one place the scoring rules are applied; the rules
+  // themselves (points, bands, gates) are data, from docs/self-check.yml.
+  // The result is the band the total falls in, or the lowest cap of any
+  // gate, if that is lower. A gate with `cap: "answer"` caps the result at
+  // the level of the answer to its question; another gate caps it at its
+  // `cap` when the answer is one of its `fails`. "Not sure" on a gate's
+  // question caps at its `unsure_cap`.
   function score(data, answers) {
     var order = data.levels.map(function (l) { return l.id; });
     var total = 0;
@@ -56,14 +64,23 @@
     var capped = [];
     data.gates.forEach(function (gate) {
       var got = levelOf[gate.question];
-      var closed = got === null || gate.fails.indexOf(got) !== -1;
-      if (!closed) return;
-      if (order.indexOf(gate.cap) < order.indexOf(band)) {
-        capped.push({ gate: gate, unsure: got === null });
+      var cap;
+      if (got === null) cap = gate.unsure_cap;
+      else if (gate.cap === "answer") cap = got;
+      else if (gate.fails.indexOf(got) !== -1) cap = gate.cap;
+      else return;
+      if (order.indexOf(cap) < order.indexOf(band)) {
+        capped.push({ gate: gate, cap: cap, unsure: got === null });
       }
-      if (order.indexOf(gate.cap) < order.indexOf(level)) level = gate.cap;
+      if (order.indexOf(cap) < order.indexOf(level)) level = cap;
     });
     return { total: total, band: band, level: level, capped: capped, levelOf: levelOf };
+  }
+
+  // In Node (the tests), hand over the scoring and stop: there is no page.
+  if (typeof module === "object" && module.exports) {
+    module.exports = { score: score };
+    return;
   }
 
   function setUp(data) {
@@ -290,8 +307,10 @@
       var caps = [];
       groups.forEach(function (g) {
         scores[g].capped.forEach(function (c) {
-          var same = caps.filter(function (x) { return x.gate === c.gate && x.unsure === c.unsure; })[0];
-          if (same) same.groups.push(g); else caps.push({ gate: c.gate, unsure: c.unsure, groups: [g] });
+          var same = caps.filter(function (x) {
+            return x.gate === c.gate && x.unsure === c.unsure && x.cap === c.cap;
+          })[0];
+          if (same) same.groups.push(g); else caps.push({ gate: c.gate, cap: c.cap, unsure: c.unsure, groups: [g] });
         });
       });
       if (caps.length) {
@@ -300,7 +319,7 @@
         caps.forEach(function (c) {
           var item = el("li");
           item.appendChild(el("strong", "", c.gate.name + " (" + c.groups.map(groupName).join(" and ") +
-            "): no higher than " + nameOf[c.gate.cap] + ". "));
+            "): no higher than " + nameOf[c.cap] + ". "));
           item.appendChild(document.createTextNode(c.unsure ? c.gate.unsure : c.gate.reason));
           capList.appendChild(item);
         });
@@ -348,15 +367,11 @@
           pair.appendChild(cell);
         });
         item.appendChild(pair);
-        var gated = data.gates.filter(function (gate) {
-          return gate.question === q.data.id && groups.some(function (g) {
-            var a = store[g][q.data.id];
-            return a === "unsure" || gate.fails.indexOf(q.data.answers[a].level) !== -1;
-          });
-        });
-        gated.forEach(function (gate) {
+        caps.forEach(function (c) {
+          if (c.gate.question !== q.data.id) return;
           item.appendChild(el("p", "self-check-profile__gate",
-            gate.name + " closed: the result can be no higher than " + nameOf[gate.cap] + "."));
+            c.gate.name + (both ? " (" + c.groups.map(groupName).join(" and ") + ")" : "") +
+            ": the result can be no higher than " + nameOf[c.cap] + "."));
         });
         if (row.low === order.length - 1 && !row.disagree) {
           item.appendChild(el("p", "", "This is co-production. Keep checking it as the work goes on."));
