@@ -244,6 +244,60 @@ def _check(raw, name: str) -> dict:
 
 
 # ---------------------------------------------------------------------------
+# Length cues: an answer's length must not give its level away.
+# ---------------------------------------------------------------------------
+
+MOST_LENGTH_RATIO = 1.5  # the longest answer to a question, at most this times the shortest
+
+
+def length_cues(data: dict) -> list[dict]:
+    """Places where answer length hints at the level.
+
+    Each is {"question": index, "answer": index, "message", "fix"}. The rules:
+    - within a question, the longest answer is at most MOST_LENGTH_RATIO
+      times the shortest (in characters);
+    - no level is the longest (or the shortest) answer in more questions than
+      chance would give it (1 in the number of levels, rounded up);
+    - the top level is the longest in at most that share rounded down (at
+      least 1), because the longest answer is the one readers pick as "best".
+    """
+    found = []
+    levels = [level["id"] for level in data["levels"]]
+    names = {level["id"]: level["name"] for level in data["levels"]}
+    n = len(data["questions"])
+    share = -(-n // len(levels))
+    top_share = max(1, n // len(levels))
+    longest = {level: [] for level in levels}
+    shortest = {level: [] for level in levels}
+    for qi, q in enumerate(data["questions"]):
+        sizes = [len(a["text"]) for a in q["answers"]]
+        most, least = max(sizes), min(sizes)
+        if most > MOST_LENGTH_RATIO * least:
+            ai = sizes.index(most)
+            found.append({"question": qi, "answer": ai,
+                          "message": f"the answers to {q['id']} run from {least} to {most} characters, "
+                                     "so their length hints at their level",
+                          "fix": f"shorten this answer, or lengthen the shortest, so the longest is at most "
+                                 f"{MOST_LENGTH_RATIO:g} times the shortest"})
+        for ai, a in enumerate(q["answers"]):
+            if sizes[ai] == most:
+                longest[a["level"]].append((qi, ai))
+            if sizes[ai] == least:
+                shortest[a["level"]].append((qi, ai))
+    for level in levels:
+        for kind, places in (("longest", longest[level]), ("shortest", shortest[level])):
+            cap = top_share if kind == "longest" and level == levels[-1] else share
+            if len(places) > cap:
+                qi, ai = places[cap]
+                found.append({"question": qi, "answer": ai,
+                              "message": f"the {names[level]} answer is the {kind} in {len(places)} of {n} "
+                                         f"questions, a cue to its level (at most {cap} allowed)",
+                              "fix": f"make this answer {'shorter' if kind == 'longest' else 'longer'}, "
+                                     "keeping its meaning, or change another answer to this question"})
+    return found
+
+
+# ---------------------------------------------------------------------------
 # The page
 # ---------------------------------------------------------------------------
 

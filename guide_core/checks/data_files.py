@@ -219,7 +219,10 @@ def self_check_data(project):
         return
     from guide_core import self_check
     try:
-        project.self_check_data()
+        checked = project.self_check_data()
+        for cue in self_check.length_cues(checked):
+            line = line_at(node, ["questions", cue["question"], "answers", cue["answer"], "text"])
+            yield Problem(shown, line, cue["message"], cue["fix"])
     except yaml.YAMLError as error:
         yield yaml_problem(error, shown)
     except self_check.SelfCheckError as error:

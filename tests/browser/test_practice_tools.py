@@ -659,3 +659,62 @@ def test_self_check_works_on_paper_without_javascript(site, server, page_for):
     if page.locator("article input, article form.self-check-form").count():
         problems.append("a form shows without JavaScript; it cannot work there")
     assert not problems, f"docs/{SELF_CHECK_PAGE} without JavaScript:\n" + "\n".join(problems)
+
+
+def test_changing_an_answer_clears_the_result_and_says_so(server, page_for, tmp_path):
+    page = open_self_check(page_for, server)
+    answer_as(page, "Staff", picks())
+    page.get_by_role("button", name="Show the result").click()
+    assert page.locator("#self-check-result").is_visible()
+    # Change one answer, by keyboard, as a reader would after reading the result.
+    question = page.locator("fieldset.self-check-question").nth(QIDS.index("q-decisions"))
+    lower = [a["level"] for a in DATA["questions"][QIDS.index("q-decisions")]["answers"]].index("informing")
+    question.locator(f"input[value='{lower}']").focus()
+    page.keyboard.press("Space")
+    assert not page.locator("#self-check-result").is_visible(), "the old result is still on screen"
+    assert page.locator("#self-check-result").inner_text() == ""
+    status = page.locator("#self-check-status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert "result was cleared" in status.inner_text(), status.inner_text()
+    assert page.evaluate("() => document.activeElement.name") == "self-check-q-decisions", "focus must stay put"
+    pdf = tmp_path / "changed.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    import subprocess
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "The total alone would say" not in text and "Question by question" not in text, "the old result prints"
+    # Asking again gives the result for the new answers.
+    page.get_by_role("button", name="Show the result").click()
+    want = expected(picks(q_decisions="informing"))
+    assert summary(page)["Where the work sits"] == [LEVEL_NAME[want["level"]] + " (capped)"]
+
+
+def test_enter_on_an_answer_does_not_send_the_form(server, page_for):
+    page = open_self_check(page_for, server)
+    tab_until(page, "e.type === 'radio' && e.name === 'self-check-q-aims'")
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    assert not page.locator("#self-check-result").is_visible(), "Enter on an answer sent the form"
+    assert page.evaluate("() => document.activeElement.name") == "self-check-q-aims", "Enter moved the focus"
+    assert "questions left" not in page.locator("#self-check-status").inner_text()
+    # The button still works by keyboard.
+    tab_until(page, "e.type === 'submit'")
+    page.keyboard.press("Enter")
+    assert page.locator("#self-check-result h2").inner_text() == "Answer every question to see the result"
+
+
+def test_question_headings_add_no_tab_stops(server, page_for):
+    page = open_self_check(page_for, server)
+    answer_as(page, "Staff", picks())
+    problems = []
+    for n, qid in enumerate(QIDS[:-1]):
+        page.locator(f"input[name='self-check-{qid}']:checked").focus()
+        page.keyboard.press("Tab")
+        got = page.evaluate("() => document.activeElement.name || document.activeElement.outerHTML.slice(0, 80)")
+        if got != f"self-check-{QIDS[n + 1]}":
+            problems.append(f"Tab from question {n + 1} reached {got}, not question {n + 2}")
+    assert not problems, "\n".join(problems)
+    # The question's address still works, and other headings keep their links.
+    assert page.locator(f"#{QIDS[0]}").count() == 1
+    for heading in ("what-it-is", "how-the-result-is-worked-out"):
+        assert page.locator(f"#{heading} .headerlink").count() == 1, f"#{heading} lost its ¶ link"
+        assert page.locator(f"#{heading} .section-link-copy").count() == 1, f"#{heading} lost its copy button"

@@ -137,6 +137,9 @@
       var fieldset = el("fieldset", "self-check-question");
       var legend = el("legend");
       heading.parentNode.insertBefore(fieldset, heading);
+      // A question's ¶ permalink and copy-link button would add 2 Tab stops
+      // before every set of answers. Its address (#q-...) still works.
+      heading.querySelectorAll(".headerlink, .section-link-copy").forEach(function (n) { n.remove(); });
       legend.appendChild(heading);
       fieldset.appendChild(legend);
       var name = "self-check-" + q.id;
@@ -229,8 +232,24 @@
       questions.forEach(function (q) {
         if (q.inputs.indexOf(input) !== -1) {
           store[current][q.data.id] = input.value === "unsure" ? "unsure" : Number(input.value);
+          // A result on screen (or on paper) must never be for other answers.
+          if (!result.hidden) {
+            result.hidden = true;
+            result.textContent = "";
+            status.textContent = "You changed an answer, so the result was cleared. " +
+              "Choose \u201cShow the result\u201d to see it again.";
+          }
         }
       });
+    });
+
+    // Enter on an answer does nothing: it must not send the form (and jump
+    // to the result) half way through. The buttons still work by keyboard.
+    form.addEventListener("keydown", function (event) {
+      var input = event.target;
+      if (event.key === "Enter" && input.tagName === "INPUT" && input.type === "radio") {
+        event.preventDefault();
+      }
     });
 
     function showProblem(group, missing) {
