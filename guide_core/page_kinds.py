@@ -1,9 +1,10 @@
 """What a page is, from its folder and what it holds: the stylesheets and scripts it needs.
 
-An editor never sets a flag for these. hooks/page_kinds.py puts what
-meta_for() says into the page's settings before the other hooks and the
-templates (overrides/guide/page-styles.html, page-scripts.html) read them,
-and ./guide check confirms each built page loads what it holds needs.
+An editor never sets a flag for these. meta_for() says what a page's
+settings should be for the templates (overrides/guide/page-styles.html,
+page-scripts.html); no hook applies it yet, so a page still names them in
+its front matter, and ./guide check confirms each built page loads what it
+holds needs.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ KINDS = (
          {"selfcheck": True}, ("assets/javascripts/self-check.js", "assets/stylesheets/self-check.css")),
     Kind("the budget planner", lambda rel, text: "data-budget-form" in text,
          {"budget_planner": True, "styles": ["budget-planner"]},
-         ("assets/javascripts/budget-planner.js", "assets/stylesheets/budget-planner.css")),
+         ("assets/javascripts/number-input.js", "assets/javascripts/budget-planner.js",
+          "assets/stylesheets/budget-planner.css")),
     Kind("the button that clears saved answers", lambda rel, text: "data-clear-saved" in text,
          {"clear_saved": True}, ("assets/javascripts/clear-saved.js",)),
     Kind("a template", lambda rel, text: rel.startswith("templates/") and rel != "templates/index.md",

@@ -13,7 +13,7 @@ HTML standard, in every built page (the 404 page too).
   tests does not know it yet. material-fixes.js sets it on the box.
 
 `fix_material_markup()` is a plain function, so the same fix can run after
-any build; the hook only calls it. tests/test_valid_html.py checks every
+any build; the hook only calls it. tests/site/test_valid_html.py checks every
 page with the Nu HTML Checker and no filters. The patch list,
 guide_core/patches.py, names this fix and its tests.
 """

@@ -201,5 +201,17 @@ class ScreenReader:
     def clear(self) -> None:
         self._call("clearSpokenPhraseLog")
 
+    def wait_for(self, text: str, timeout: int = 5000) -> list[str]:
+        """Wait until a phrase with `text` has been said (a live region is
+        read out after the page changes); return everything said."""
+        return self.page.evaluate("""async ([text, timeout]) => {
+            const end = performance.now() + timeout;
+            for (;;) {
+                const log = await window.__reader.spokenPhraseLog();
+                if (log.some(p => p.includes(text)) || performance.now() > end) return log;
+                await new Promise(r => requestAnimationFrame(r));
+            }
+        }""", [text, timeout])
+
     def stop(self) -> None:
         self._call("stop")

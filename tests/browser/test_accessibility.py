@@ -10,7 +10,7 @@ What is checked, and how:
 - Links underlined and named for where they go; images and icons described
   or hidden; interface colours in both palettes.
 - HTML structure: a BeautifulSoup check for duplicate ids and nesting (the
-  Nu HTML Checker runs in tests/test_valid_html.py).
+  Nu HTML Checker runs in tests/site/test_valid_html.py).
 
 Every failure names the page, the palette, the width and the fix.
 """
@@ -702,7 +702,7 @@ def test_interface_colours_have_enough_contrast(site, server, browser, scheme, w
 # Valid HTML
 # ---------------------------------------------------------------------------
 
-# Valid HTML with no filters: tests/test_valid_html.py.
+# Valid HTML with no filters: tests/site/test_valid_html.py.
 
 
 # Elements that may not contain interactive content, and elements that may

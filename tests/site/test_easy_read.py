@@ -79,7 +79,7 @@ def test_easy_read_pages_are_in_the_build(site):
     built = {site.rel(p) for p in site.content_pages() if site.rel(p).startswith("easy-read/")}
     assert built == set(EASY_READ_PAGES), (
         f"Easy Read pages built: {sorted(built)}; expected {sorted(EASY_READ_PAGES)}. "
-        "Update VERSIONS in tests/test_easy_read.py when you add or remove an Easy Read page.")
+        "Update VERSIONS in tests/site/test_easy_read.py when you add or remove an Easy Read page.")
 
 
 @pytest.mark.parametrize("rel", EASY_READ_PAGES)

@@ -1,7 +1,7 @@
 """The guide is in its own words: no run of words copied from the sources.
 
 The source material and its checker sit beside the project, in
-../shared (seeds/ and tools/copied-prose). Quoted definitions, in
+../shared (../shared/seeds and ../shared/tools/copied-prose). Quoted definitions, in
 quotation marks with their source named, are allowed and skipped.
 """
 

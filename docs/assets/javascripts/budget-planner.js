@@ -17,59 +17,29 @@
   "use strict";
 
   var STORE_KEY = "co-production-guide:budget-planner";
-  // Scale of each kind: whole numbers, hundredths of an hour, pence.
-  var SCALE = { count: 1n, hours: 100n, money: 100n };
-  var WHAT = {
-    count: "a whole number, such as 6",
-    hours: "a number of hours, such as 2 or 1.5",
-    money: "an amount in pounds, such as 25 or 12.50"
-  };
+  var numbers = window.GuideNumbers; // number-input.js: the rules for each kind of number
 
-  function formatNumber(whole) {
-    return whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  }
-
-  // A scaled BigInt as text: 150 hundredths -> "1.5"; 1250 pence -> "12.50".
   function show(value, kind) {
-    if (kind === "count") return formatNumber(value);
+    if (kind === "count") return numbers.formatWhole(value);
     var whole = value / 100n;
     var part = (value % 100n).toString().padStart(2, "0");
-    if (kind === "money") return formatNumber(whole) + "." + part;
+    if (kind === "money") return numbers.formatWhole(whole) + "." + part;
     part = part.replace(/0+$/, "");
-    return formatNumber(whole) + (part ? "." + part : "");
+    return numbers.formatWhole(whole) + (part ? "." + part : "");
   }
 
   function money(pence) {
     return "£" + show(pence, "money");
   }
 
-  // Read one field. Returns {value} (a scaled BigInt), {error}, or {empty}.
   function parse(input) {
-    var kind = input.dataset.kind;
-    var max = input.dataset.max;
-    var text = input.value.trim().replace(/\s+/g, "");
-    if (!text) return { empty: true, error: "Enter " + WHAT[kind] + ". Enter 0 if it does not apply." };
-    if (kind === "money") text = text.replace(/^£/, "");
-    if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, "");
-    if (/^[-\u2212]/.test(text)) return { error: "Enter 0 or more. The number cannot be negative." };
-    if (!/^\d+(\.\d+)?$/.test(text)) return { error: "“" + input.value.trim() + "” is not a number. Enter " + WHAT[kind] + "." };
-    var parts = text.split(".");
-    var decimals = parts[1] || "";
-    if (kind === "count" && decimals.replace(/0+$/, "")) return { error: "Enter a whole number, such as 6." };
-    if (kind !== "count" && decimals.replace(/0+$/, "").length > 2) return { error: "Use no more than 2 decimal places." };
-    var value = BigInt(parts[0]) * SCALE[kind];
-    if (kind !== "count") value += BigInt((decimals + "00").slice(0, 2));
-    if (value > BigInt(max) * SCALE[kind]) {
-      var limit = kind === "money" ? "£" + formatNumber(BigInt(max)) : formatNumber(BigInt(max));
-      return { error: "That is more than " + limit + ", which looks like a mistake. Check the number." };
-    }
-    return { value: value };
+    return numbers.parse(input.value, input.dataset.kind, input.dataset.max);
   }
 
   function setUp() {
     var form = document.querySelector("[data-budget-form]");
     var table = document.querySelector("[data-budget-table]");
-    if (!form || !table || typeof BigInt !== "function") return;
+    if (!form || !table || !numbers || typeof BigInt !== "function") return;
     var inputs = Array.prototype.slice.call(form.querySelectorAll("input[data-kind]"));
     var byName = {};
     inputs.forEach(function (input) { byName[input.name] = input; });
@@ -98,7 +68,7 @@
       var missing = 0;
       inputs.forEach(function (input) {
         var result = parse(input);
-        var visible = showAll || touched[input.name] || (!result.empty && result.error);
+        var visible = showAll || touched[input.name];
         if (result.value !== undefined) {
           values[input.name] = result.value;
         } else if (result.empty) {
@@ -152,26 +122,44 @@
         var parts = [];
         if (problems) parts.push(problems === 1 ? "1 entry needs checking" : problems + " entries need checking");
         if (missing) parts.push(missing === 1 ? "1 box is empty" : missing + " boxes are empty");
-        message.textContent = "No total yet: " + parts.join(" and ") + ". The form says what to change.";
+        // The form does not print, so the printed message does not point to it.
+        message.textContent = "No total yet: " + parts.join(" and ") + ".";
+        var onScreen = document.createElement("span");
+        onScreen.className = "no-print";
+        onScreen.textContent = " The form says what to change.";
+        message.appendChild(onScreen);
       }
       return complete;
     }
 
     function readSaved() {
       try {
-        var saved = JSON.parse(window.localStorage.getItem(STORE_KEY) || "null");
-        return saved && typeof saved.values === "object" ? saved : null;
+        var text = window.localStorage.getItem(STORE_KEY);
+        if (text === null) return null;
+        var saved = JSON.parse(text);
+        var values = saved && saved.values;
+        if (values && typeof values === "object" && !Array.isArray(values)) return values;
       } catch (error) {
-        return null;
+        // Not JSON, or storage is blocked: said below, as for any damaged record.
       }
+      return { damaged: true };
     }
 
+    // A number is checked when the reader leaves the box or it changes, not
+    // while they type: "1." is on its way to "1.5". Typing can only clear
+    // an error, never add one.
+    function check(input) {
+      touched[input.name] = true;
+      update();
+    }
     inputs.forEach(function (input) {
-      input.addEventListener("input", update);
-      input.addEventListener("change", function () {
-        touched[input.name] = true;
+      input.addEventListener("input", function () {
+        touched[input.name] = input.getAttribute("aria-invalid") === "true" && Boolean(parse(input).error);
         update();
+        if (saved) status.textContent = "You changed the numbers since you saved them. Select Save on this device to keep the changes.";
       });
+      input.addEventListener("change", function () { check(input); });
+      input.addEventListener("blur", function () { if (input.value.trim()) check(input); });
     });
 
     form.querySelector("[data-budget-save]").addEventListener("click", function () {
@@ -179,6 +167,7 @@
       inputs.forEach(function (input) { values[input.name] = input.value; });
       try {
         window.localStorage.setItem(STORE_KEY, JSON.stringify({ saved: new Date().toISOString(), values: values }));
+        saved = true;
         status.textContent = "Saved on this device. Select Clear the planner to remove it.";
       } catch (error) {
         status.textContent = "Your browser did not let the planner save. Print the budget instead.";
@@ -194,6 +183,7 @@
       } catch (error) {
         // Storage is blocked: nothing was saved.
       }
+      saved = false;
       update();
       status.textContent = "The planner is empty. Nothing is saved on this device.";
     });
@@ -206,14 +196,32 @@
       window.print();
     });
 
-    var saved = readSaved();
-    if (saved) {
+    var values = readSaved();
+    var saved = Boolean(values);
+    if (values && values.damaged) {
+      saved = false;
+      status.textContent = "The numbers saved on this device could not be read, so the form is empty. Enter them again and save.";
+    } else if (values) {
+      var unreadable = 0;
       inputs.forEach(function (input) {
-        var value = saved.values[input.name];
+        var value = values[input.name];
+        if (value !== undefined && typeof value !== "string") unreadable += 1;
         input.value = typeof value === "string" ? value : "";
       });
-      status.textContent = "We filled in the numbers you saved on this device. Select Clear the planner to remove them.";
+      status.textContent = unreadable ?
+        "We filled in the numbers you saved on this device, but some could not be read. Check the empty boxes." :
+        "We filled in the numbers you saved on this device. Select Clear the planner to remove them.";
     }
+    // Another tab saved or cleared the planner: say so, rather than let
+    // "Saved" stand for numbers that are no longer what is kept.
+    window.addEventListener("storage", function (event) {
+      if (event.key !== STORE_KEY && event.key !== null) return;
+      saved = false;
+      status.textContent = "The planner was saved or cleared in another tab, so these numbers may not be what is kept. " +
+        "Select Save on this device to keep these, or reload the page to see what is kept.";
+    });
+    var rules = form.querySelector("[data-number-rules]");
+    if (rules) rules.textContent = numbers.RULES;
     form.hidden = false;
     update();
   }

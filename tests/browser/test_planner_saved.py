@@ -1,0 +1,120 @@
+"""What the budget planner keeps, and what it tells the reader about it.
+
+- A damaged saved record of any kind never throws and never hides the form:
+  the reader is told, and nothing else saved is lost.
+- "Saved" is never on screen for numbers that are not what is saved: not
+  after an edit, not after another tab saved or cleared.
+- A number is checked when the reader leaves the box, not mid-keystroke,
+  and its message is announced (a live region), as is "No total yet".
+- The printed message does not point to the form, which does not print.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from support import ScreenReader
+from test_budget_planner import ENTRY, FIELDS, PAGE, STORE_KEY, open_planner
+
+DAMAGED = {
+    "values is null": '{"values": null}',
+    "not JSON": "{values: 6",
+    "a list": "[]",
+    "values is a list": '{"values": ["6"]}',
+    "null": "null",
+    "a string": '"6"',
+    "a number": "6",
+}
+
+
+def status(page) -> str:
+    return page.locator("[data-budget-status]").inner_text()
+
+
+def with_saved(page, server, text: str):
+    open_planner(page, server)
+    page.evaluate("([k, v]) => { localStorage.setItem(k, v); localStorage.setItem('other-tool', 'kept'); }",
+                  [STORE_KEY, text])
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_planner(page, server)  # waits for the form to show
+    return errors
+
+
+@pytest.mark.parametrize("record", DAMAGED.values(), ids=DAMAGED.keys())
+def test_a_damaged_record_is_said_and_the_form_shown(server, page_for, record):
+    page = page_for()
+    errors = with_saved(page, server, record)
+    assert not errors, f"{PAGE}: a saved record {record!r} made the planner throw: {errors}"
+    assert "could not be read" in status(page), f"{PAGE}: a saved record {record!r} was not reported: {status(page)!r}"
+    assert page.evaluate("localStorage.getItem('other-tool')") == "kept"
+    page.fill("#bp-partners", "6")
+    assert page.locator('[data-total="all"]').inner_text() == ""
+
+
+def test_a_record_with_some_wrong_values_keeps_the_rest(server, page_for):
+    page = page_for()
+    values = {**ENTRY, "partners": 6, "rate": None}
+    errors = with_saved(page, server, json.dumps({"values": values}))
+    assert not errors
+    assert page.input_value("#bp-sessions") == ENTRY["sessions"]
+    assert page.input_value("#bp-partners") == ""
+    assert "could not be read" in status(page)
+
+
+def test_saved_is_not_shown_after_an_edit(server, page_for):
+    page = page_for()
+    open_planner(page, server)
+    for name in FIELDS:
+        page.fill(f"#bp-{name}", ENTRY[name])
+    page.click("[data-budget-save]")
+    assert "Saved on this device" in status(page)
+    page.fill("#bp-partners", "7")
+    assert "Saved" not in status(page) and "changed" in status(page), status(page)
+
+
+def test_another_tab_saving_or_clearing_is_said(server, page_for):
+    first = page_for()
+    second = first.context.new_page()  # two tabs of one browser
+    open_planner(first, server)
+    open_planner(second, server)
+    for name in FIELDS:
+        first.fill(f"#bp-{name}", ENTRY[name])
+    first.click("[data-budget-save]")
+    second.wait_for_function("document.querySelector('[data-budget-status]').textContent.includes('another tab')")
+    second.click("[data-budget-clear]")
+    first.wait_for_function("document.querySelector('[data-budget-status]').textContent.includes('another tab')")
+    assert "Saved on this device" not in status(first)
+
+
+def test_a_number_is_checked_on_leaving_the_box_and_announced(server, page_for):
+    page = page_for()
+    open_planner(page, server)
+    reader = ScreenReader(page, "main")
+    page.click("#bp-hours")
+    page.keyboard.type("1.")
+    assert page.get_attribute("#bp-hours", "aria-invalid") is None, "an error showed while typing 1.5"
+    page.keyboard.type("5")
+    page.click("#bp-partners")
+    page.keyboard.type("1 2")
+    assert page.get_attribute("#bp-partners", "aria-invalid") is None
+    page.keyboard.press("Tab")
+    error = page.locator("#bp-partners-error").inner_text()
+    assert "space" in error and page.get_attribute("#bp-partners", "aria-invalid") == "true"
+    spoken = reader.wait_for(error)
+    assert any(error in phrase for phrase in spoken), f"{PAGE}: the error {error!r} was not announced: {spoken}"
+    spoken = reader.wait_for("No total yet")
+    assert any("No total yet" in phrase for phrase in spoken), f"{PAGE}: 'No total yet' was not announced: {spoken}"
+
+
+def test_the_printed_message_does_not_point_to_the_form(server, page_for):
+    page = page_for()
+    open_planner(page, server)
+    page.fill("#bp-partners", "6")
+    assert "form" in page.locator("[data-budget-message]").inner_text()
+    page.emulate_media(media="print")
+    assert page.locator("[data-budget-form]").is_hidden()
+    printed = page.locator("[data-budget-message]").inner_text()
+    assert "No total yet" in printed and "form" not in printed, f"{PAGE}: the printout says {printed!r}"

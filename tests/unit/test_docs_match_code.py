@@ -1,0 +1,171 @@
+"""The docs say only what is true of the code.
+
+Every file path and every `./guide` command named in README.md,
+CONTRIBUTING.md and the project's code and comments must exist: a renamed
+file or a dropped command fails here, naming the line that still points to
+it. Paths are relative to the repository; web addresses are left out, and
+so are patterns (NAME, *, <name>, {...}) and paths in the built site.
+
+The import rule from README.md ("Where things are") is checked too:
+guide_core/ is the one library, hooks/ and scripts/ sit above it.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import subprocess
+import tokenize
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+TOP = ("docs", "guide_core", "hooks", "scripts", "tests", "overrides", "includes", "tools", ".github", ".ci")
+PATH = re.compile(r"(?<![\w./:-])((?:%s)/[\w./-]*[\w/])" % "|".join(re.escape(t) for t in TOP))
+# A command, where the text shows one to run: in backticks or quotes, after
+# "run" or "$", or followed by an option or a mark. Prose, where ./guide
+# installs them, is not a command.
+COMMAND = re.compile(r"(?:[`'\"]|\b[Rr]un\s+|\$\s+)\./guide\s+([a-z][\w-]*)"
+                     r"|\./guide\s+([a-z][\w-]*)(?=\s+--|[`'\").,;:])")
+PLACEHOLDER = re.compile(r"[A-Z]{3,}|<|\*|\{|\.\.\.")
+URL = re.compile(r"\w+://\S+")
+SOURCE_SUFFIXES = {".py", ".js", ".mjs", ".css", ".html", ".yml", ".yaml", ".in", ".toml", ".ini", ".md", ""}
+TEXT_FOLDERS = ("guide_core", "hooks", "scripts", "tests", "overrides", "docs/assets", ".github", ".ci", "tools/lint")
+
+
+def tracked() -> list[Path]:
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return [ROOT / name for name in listed.stdout.split("\0") if name]
+
+
+def documents() -> list[Path]:
+    files = [ROOT / "README.md", ROOT / "CONTRIBUTING.md", ROOT / "guide", ROOT / "pyproject.toml",
+             ROOT / "requirements.in", ROOT / "requirements-test.in", ROOT / "mkdocs.yml", ROOT / "pytest.ini"]
+    for path in tracked():
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith(TEXT_FOLDERS) and path.suffix in SOURCE_SUFFIXES and path.is_file() \
+                and "node_modules" not in rel and not rel.endswith((".min.js", "package-lock.json")):
+            files.append(path)
+    return sorted(set(files))
+
+
+@lru_cache(maxsize=None)
+def prose(path: Path) -> str:
+    """What a file says to its reader: for Python, its comments and
+    docstrings (the module's only, in a test, whose other strings are often
+    made-up files); for other files, all of it. Line numbers are kept."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix != ".py":
+        return text
+    lines = [""] * (text.count("\n") + 1)
+
+    def keep(start: int, end: int, said: str) -> None:
+        for offset, part in enumerate(said.splitlines()):
+            if start + offset - 1 < len(lines):
+                lines[start + offset - 1] += " " + part
+
+    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+        if token.type == tokenize.COMMENT:
+            keep(token.start[0], token.end[0], token.string)
+    tree = ast.parse(text)
+    in_tests = path.relative_to(ROOT).parts[0] == "tests"
+    holders = [tree] if in_tests else [tree, *(n for n in ast.walk(tree) if isinstance(
+        n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))]
+    for node in holders:
+        if node.body and isinstance(node.body[0], ast.Expr) and isinstance(
+                getattr(node.body[0], "value", None), ast.Constant) and isinstance(node.body[0].value.value, str):
+            keep(node.body[0].lineno, node.body[0].end_lineno, node.body[0].value.value)
+    return "\n".join(lines)
+
+
+def named_paths(text: str):
+    """(line number, path) for each repository path the text names. An
+    example of a file to make ("for example docs/x.md") is not a claim."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "for example" in line:
+            continue
+        for found in PATH.findall(URL.sub("", line)):
+            if not PLACEHOLDER.search(found):
+                yield number, found.rstrip(".")
+
+
+def test_every_path_named_in_the_docs_and_code_exists():
+    missing = []
+    for doc in documents():
+        for number, path in named_paths(prose(doc)):
+            if not (ROOT / path).exists():
+                missing.append(f"{doc.relative_to(ROOT)}:{number}: names {path}, which does not exist. "
+                               "Fix: correct the path, or remove the claim.")
+    assert not missing, "\n".join(missing)
+
+
+def _commands() -> set[str]:
+    from scripts.guide import parser
+    top = parser()
+    return {name for action in top._subparsers._group_actions for name in action.choices}
+
+
+def test_every_guide_command_named_exists():
+    commands = _commands()
+    wrong = []
+    for doc in documents():
+        for number, line in enumerate(prose(doc).splitlines(), start=1):
+            for name in filter(None, (a or b for a, b in COMMAND.findall(line))):
+                if name not in commands:
+                    wrong.append(f"{doc.relative_to(ROOT)}:{number}: names ./guide {name}, which is no command "
+                                 f"(./guide --help lists {', '.join(sorted(commands))}). Fix: correct the line.")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_path_finder_finds_paths_and_leaves_addresses():
+    text = ("See tests/unit/test_lint.py, and docs/assets/ (there).\n"
+            "https://example.org/docs/page.md and tests/browser/js/NAME.js\n"
+            "a new page, for example docs/new-page.md")
+    assert list(named_paths(text)) == [(1, "tests/unit/test_lint.py"), (1, "docs/assets/")]
+
+
+def test_the_command_finder_finds_commands_and_leaves_prose():
+    text = "Run `./guide test --fast`; ./guide installs them; run ./guide bench. ./guide pdf, and ./guide makes"
+    assert [a or b for a, b in COMMAND.findall(text)] == ["test", "bench", "pdf"]
+
+
+# --- The import rule ------------------------------------------------------------------
+
+def imports(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.append((node.lineno, node.module))
+    return found
+
+
+# What each folder may not import (README.md, "Where things are").
+FORBIDDEN = {"guide_core": ("hooks", "scripts", "tests"), "hooks": ("scripts", "tests"),
+             "scripts": ("hooks", "tests")}
+
+
+@pytest.mark.parametrize("folder", sorted(FORBIDDEN))
+def test_guide_core_is_the_one_library(folder):
+    wrong = []
+    for path in sorted((ROOT / folder).rglob("*.py")):
+        for line, module in imports(path):
+            top = module.split(".")[0]
+            if top in FORBIDDEN[folder]:
+                wrong.append(f"{path.relative_to(ROOT)}:{line}: imports {module}; {folder}/ may not import "
+                             f"{top}/. Fix: move what it needs into guide_core/.")
+        if "sys.path" in path.read_text(encoding="utf-8"):
+            wrong.append(f"{path.relative_to(ROOT)}:1: edits sys.path. Fix: import guide_core, which is installed.")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_import_rule_catches_a_wrong_import(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("from __future__ import annotations\nimport os\nfrom hooks.csp import on_post_build\n")
+    assert [m for _, m in imports(bad) if m.split(".")[0] in FORBIDDEN["guide_core"]] == ["hooks.csp"]
