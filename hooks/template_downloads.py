@@ -9,6 +9,7 @@ converted stops the build with a message naming the page.
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from guide_core import template_downloads as templates
@@ -16,6 +17,9 @@ from guide_core import template_downloads as templates
 _made: dict[str, list[templates.Download]] = {}
 
 
+# After the i18n plugin (-100) has sorted the files by language: it reads
+# each file's source path, and a generated download has none.
+@event_priority(-110)
 def on_files(files, config):
     _made.clear()
     for file in list(files.documentation_pages()):

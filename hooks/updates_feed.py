@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from urllib.parse import urljoin
 
-from guide_core import feed
+from guide_core import feed, languages
 from guide_core.feed import ATOM, FEED, SOURCE, build_feed  # noqa: F401
 
 log = logging.getLogger("mkdocs.hooks.updates_feed")
@@ -47,6 +47,9 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
+    # One feed, from the English What's new; the Welsh build writes none.
+    if not languages.is_default(config):
+        return
     if not _page_url:
         if _dirty:
             return

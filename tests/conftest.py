@@ -24,6 +24,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+from guide_core import languages
 from guide_core.config import load_config as _load_config, site_url as _site_url
 from guide_core.local_site import CHROMIUM_ARGS, build, chromium, copy_project, serve  # noqa: F401
 from support import AXE_JS, js, open_page, pdf_text, print_to_pdf, run_axe, tab_to  # noqa: F401
@@ -51,6 +52,12 @@ def load_config(path: Path = ROOT / "mkdocs.yml") -> dict:
     return _load_config(path)
 
 
+@lru_cache(maxsize=1)
+def _settings() -> dict:
+    """mkdocs.yml read once, for the language settings (which no variable changes)."""
+    return _load_config(ROOT / "mkdocs.yml")
+
+
 @dataclass
 class Site:
     dir: Path
@@ -73,6 +80,24 @@ class Site:
 
     def rel(self, page: Path) -> str:
         return page.relative_to(self.dir).as_posix()
+
+    # The two languages (mkdocs.yml, plugins: i18n): English at the root,
+    # Welsh under cy/. Per-page tests ask these rather than assume English.
+    def language(self, page: Path) -> str:
+        """The language a built page is in: "en-GB" or "cy"."""
+        return languages.language_of(self.rel(page), _settings())
+
+    def html_lang(self, page: Path) -> str:
+        """The lang attribute the page should carry: "en-GB" or "cy"."""
+        return languages.html_lang(self.language(page))
+
+    def site_name(self, page: Path) -> str:
+        """The guide's name in the page's language."""
+        return languages.site_name(_settings(), self.language(page))
+
+    def source(self, page: Path) -> str | None:
+        """The docs/ file the page was built from (its Welsh file, or the English it falls back to)."""
+        return languages.source_of(self.rel(page), ROOT / "docs", _settings())
 
     def address(self, page: Path) -> str:
         """The public address of a built page."""

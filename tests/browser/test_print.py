@@ -78,7 +78,7 @@ def test_every_page_has_a_print_header_with_its_address_and_qr_code(site):
         address = site.address(built)
         if header.get("data-address") != address:
             problems.append(f"{name}: print address {header.get('data-address')!r}, expected {address!r}")
-        if header.get("data-guide") != "A guide to co-production":
+        if header.get("data-guide") != site.site_name(built):
             problems.append(f"{name}: print header does not name the guide")
         img = header.select_one("img.print-header__qr")
         qr = built.parent / QR_FILE

@@ -157,6 +157,21 @@ def test_each_intent_loads_search(page_for, server, intent):
     assert not errors, errors
 
 
+@pytest.mark.parametrize("folder", ["", "cy/"])
+def test_each_language_searches_its_own_pages(page_for, server, folder):
+    """A Welsh page searches the Welsh pages (cy/search/search_index.json), an
+    English page the English ones: every result is in the page's own language."""
+    page, requests, errors = open_page(page_for, server, folder + PAGE, 1280)
+    type_query(page, 1280)
+    found = results(page)
+    assert found, f"{folder or 'English'}: no results"
+    index = f"{server}{folder}search/search_index.json"
+    assert index in requests, f"{folder or 'English'}: asked for {requests}, not {index}"
+    welsh = [url for url in found if url.startswith(server + "cy/")]
+    assert welsh == (found if folder else []), f"{folder or 'English'} page, results: {found}"
+    assert not errors, errors
+
+
 def test_address_with_q_opens_search_with_results(page_for, server):
     page, requests, errors = open_page(page_for, server, f"?q={QUERY}")
     assert results(page), "?q= did not show results"

@@ -13,17 +13,18 @@ from datetime import date, datetime, timezone
 
 import pytest
 
+from babel.dates import format_date
+
 from conftest import ROOT, build, copy_project, parse
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 def _source_for(site, page) -> str:
-    rel = site.rel(page).removesuffix("index.html").strip("/")
-    for candidate in (f"docs/{rel}.md", f"docs/{rel}/index.md" if rel else "docs/index.md"):
-        if (ROOT / candidate).is_file():
-            return candidate
-    raise AssertionError(f"No Markdown source found for {site.rel(page)}.")
+    source = site.source(page)
+    if source is None:
+        raise AssertionError(f"No Markdown source found for {site.rel(page)}.")
+    return f"docs/{source}"
 
 
 def _git_date(source: str) -> date:
@@ -64,10 +65,14 @@ def test_each_page_shows_when_it_was_last_updated(site):
         if shown is None:
             problems.append(f"{site.rel(page)}: no last-updated date under the content.")
             continue
-        want = _git_date(_source_for(site, page))
+        source = _source_for(site, page)
+        want = _git_date(source)
+        # In the language of the page's text: Welsh for a Welsh file, else British English.
+        locale = "cy" if source.endswith(".cy.md") else "en_GB"
+        expected = format_date(want, "long", locale=locale)
         text = shown.get_text(strip=True)
-        if text != f"{want.day} {want:%B %Y}":
-            problems.append(f"{site.rel(page)}: shows {text!r}, want '{want.day} {want:%B %Y}' (en_GB, from git).")
+        if text != expected:
+            problems.append(f"{site.rel(page)}: shows {text!r}, want {expected!r} ({locale}, from git).")
     assert not problems, "\n".join(problems)
 
 

@@ -23,20 +23,22 @@ def test_each_page_has_one_h1_title_and_language(site):
         title = soup.title.get_text(strip=True) if soup.title else ""
         if not title:
             problems.append(f"{name}: has no <title>")
-        if soup.html.get("lang") != "en-GB":
-            problems.append(f"{name}: lang is {soup.html.get('lang')!r}, not 'en-GB'")
+        if soup.html.get("lang") != site.html_lang(page):
+            problems.append(f"{name}: lang is {soup.html.get('lang')!r}, not {site.html_lang(page)!r}")
     assert not problems, "\n".join(problems)
 
 
 def test_descriptions_are_present_and_unique(site):
-    seen = {}
+    # Unique within each language: a Welsh page not yet translated keeps its English description.
+    seen = defaultdict(dict)
     problems = []
     for page in site.content_pages():
         tag = _soup(page).find("meta", attrs={"name": "description"})
-        seen[site.rel(page)] = text = (tag.get("content") or "").strip() if tag else ""
+        seen[site.language(page)][site.rel(page)] = text = (tag.get("content") or "").strip() if tag else ""
         if description_problem(text):
             problems.append(f"{site.rel(page)}: {'; '.join(description_problem(text))}")
-    problems += [f"Pages share a description: {', '.join(p)}" for p in shared_values(seen)]
+    for language in seen.values():
+        problems += [f"Pages share a description: {', '.join(p)}" for p in shared_values(language)]
     assert not problems, "\n".join(problems)
 
 

@@ -7,6 +7,7 @@ Chromium (the clipboard is read back); and the page-not-found page.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
@@ -19,7 +20,6 @@ from guide_core.local_site import serve
 from support import js
 
 CONFIG = load_config()
-SITE_NAME = CONFIG["site_name"]
 FIX_HEAD = "overrides/guide/head-sharing.html writes these tags; hooks/share_images.py sets the image."
 
 
@@ -79,36 +79,42 @@ def test_canonical_and_og_url_are_the_pages_published_address(site):
     assert not problems, "\n".join(problems)
 
 
+OG_LOCALE = {"en-GB": "en_GB", "cy": "cy_GB"}
+
+
 def test_titles_and_descriptions_match_the_page_and_are_unique(site):
     problems = []
-    descriptions = {}
+    descriptions = defaultdict(dict)  # unique within each language
     for page in site.content_pages():
         soup = soup_of(page)
         rel = site.rel(page)
+        site_name = site.site_name(page)
+        home = rel in ("index.html", f"{site.language(page)}/index.html")
         description = meta(soup, "description")[0]
-        descriptions[rel] = description
+        descriptions[site.language(page)][rel] = description
         if description_problem(description):
             problems.append(f"{rel}: {description_problem(description)[0]} (at most {MAX_DESCRIPTION}).")
         if meta(soup, "og:description")[0] != description:
             problems.append(f"{rel}: og:description differs from the meta description.")
         title = meta(soup, "og:title")[0]
         html_title = soup.title.get_text()
-        if rel == "index.html":
-            ok = title == SITE_NAME
+        if home:
+            ok = title == site_name
         else:
-            ok = html_title == f"{title} - {SITE_NAME}"
+            ok = html_title == f"{title} - {site_name}"
         if not ok:
             problems.append(f"{rel}: og:title {title!r} does not match the page title {html_title!r}.")
-        want_type = "website" if rel == "index.html" else "article"
+        want_type = "website" if home else "article"
         if meta(soup, "og:type")[0] != want_type:
             problems.append(f"{rel}: og:type is {meta(soup, 'og:type')[0]!r}, want {want_type!r}.")
-        for key, want in (("og:site_name", SITE_NAME), ("og:locale", "en_GB"),
+        for key, want in (("og:site_name", site_name), ("og:locale", OG_LOCALE[site.language(page)]),
                           ("twitter:card", "summary_large_image")):
             if meta(soup, key)[0] != want:
                 problems.append(f"{rel}: {key} is {meta(soup, key)[0]!r}, want {want!r}.")
-    for pages in shared_values(descriptions):
-        problems.append(f"Pages share a description ({', '.join(pages)}): give each its own "
-                        "`description` in the front matter.")
+    for language in descriptions.values():
+        for pages in shared_values(language):
+            problems.append(f"Pages share a description ({', '.join(pages)}): give each its own "
+                            "`description` in the front matter.")
     assert not problems, "\n".join(problems)
 
 

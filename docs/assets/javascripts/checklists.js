@@ -1,7 +1,8 @@
 /* Working checklists, on pages whose front matter says `checklist: true`.
  *
  * The page's task lists (`- [ ] item` in Markdown) become boxes you can tick.
- * Ticks are kept in this browser only (localStorage), one record per page.
+ * Ticks are kept in this browser only (localStorage), one record per page,
+ * saved at each tick. A tick in another tab shows here too (the storage event).
  * Nothing is sent anywhere. A "Clear ticks" button empties the boxes, and a
  * polite live region says how many are done ("3 of 12 done").
  *
@@ -15,7 +16,9 @@
   "use strict";
 
   var STORE_PREFIX = "co-production-guide:checklist:";
-  var storeKey = STORE_PREFIX + window.location.pathname;
+  // One record per page, whichever address opened it: /checklist/ and
+  // /checklist/index.html are the same page.
+  var storeKey = STORE_PREFIX + window.location.pathname.replace(/index\.html$/, "");
 
   function readStore() {
     try {
@@ -116,9 +119,19 @@
       progress.textContent = (before || "") + done + " of " + boxes.length + " done";
     }
 
-    var saved = readStore();
+    function load() {
+      var saved = readStore();
+      boxes.forEach(function (box) {
+        box.checked = saved.indexOf(box.dataset.checklistKey) !== -1;
+      });
+    }
+    load();
+    window.addEventListener("storage", function (event) {
+      if (event.key !== storeKey && event.key !== null) return;
+      load();
+      showProgress("Ticks changed in another tab. ");
+    });
     boxes.forEach(function (box) {
-      box.checked = saved.indexOf(box.dataset.checklistKey) !== -1;
       box.addEventListener("change", function () {
         save();
         showProgress();

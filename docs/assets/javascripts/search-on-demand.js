@@ -24,6 +24,10 @@
 // (/, s and f). An address with ?q= (open search with words) or ?h=
 // (highlight words from a result) loads at once, as without this script.
 //
+// Each language has its own index (hooks/languages.py splits Material's):
+// on a Welsh page the request for the index goes to
+// cy/search/search_index.json instead, also with ?q= or ?h=.
+//
 // overrides/main.html loads this file without defer, before Material's
 // bundle, so it runs first. It comes from the site itself, so the content
 // security policy's 'self' allows it.
@@ -35,8 +39,9 @@
   var RealWorker = window.Worker;
   var params = new URLSearchParams(location.search);
   var here = location.href;
-  if (!configTag || !form || !RealWorker || location.protocol === "file:" ||
-      params.has("q") || params.has("h")) {
+  var script = document.currentScript;
+  var folder = (script && script.getAttribute("data-search-folder")) || "";
+  if (!configTag || !form || !RealWorker || location.protocol === "file:") {
     return;
   }
   var config;
@@ -47,8 +52,10 @@
   }
 
   var workerAddress = new URL(config.search, here).href;
-  var indexAddress = new URL("search/search_index.json", new URL(config.base, here)).href;
-  var started = false;
+  var base = new URL(config.base, here);
+  var indexAddress = new URL("search/search_index.json", base).href;
+  var ownIndex = new URL(folder + "search/search_index.json", base).href;
+  var started = params.has("q") || params.has("h");
   var waiting = [];
 
   // Runs once, on the first sign of intent, and runs what waits.
@@ -72,8 +79,12 @@
   var open = request.open;
   var send = request.send;
   request.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
     this.guideSearchIndex = new URL(String(url), here).href === indexAddress;
-    return open.apply(this, arguments);
+    if (this.guideSearchIndex) {
+      args[1] = ownIndex;
+    }
+    return open.apply(this, args);
   };
   request.send = function () {
     var xhr = this;
@@ -83,6 +94,11 @@
     }
     later(function () { send.apply(xhr, args); });
   };
+
+  // With ?q= or ?h= search loads at once: only the index address changes.
+  if (started) {
+    return;
+  }
 
   // Worker: for config.search a stand-in is returned at once. It keeps the
   // messages posted to it and, once started, makes the real worker, passes
