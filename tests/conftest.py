@@ -31,6 +31,7 @@ from support import AXE_JS, js, open_page, pdf_text, print_to_pdf, run_axe, tab_
 
 LAYERS = ("unit", "site", "browser", "build")
 BROWSER_FIXTURES = {"browser", "page_for"}
+BUILT_FIXTURES = {"site", "server"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -38,8 +39,12 @@ def pytest_collection_modifyitems(config, items):
         parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
         if parts[0] in LAYERS:
             item.add_marker(getattr(pytest.mark, parts[0]))
-        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+        uses = set(getattr(item, "fixturenames", ()))
+        if BROWSER_FIXTURES & uses:
             item.add_marker(pytest.mark.browser)
+        if parts[0] == "unit" and (BROWSER_FIXTURES | BUILT_FIXTURES) & uses:
+            raise pytest.UsageError(f"{item.nodeid}: a unit test uses the built site or the browser. "
+                                    "Fix: move it to tests/site or tests/browser.")
 
 CHROMIUM_HELP = (
     "Chromium was not found on PATH. The browser tests need Debian's Chromium:\n"

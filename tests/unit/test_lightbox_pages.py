@@ -31,18 +31,6 @@ def test_pages_with_images_keep_it():
         assert "glightbox" not in page.meta
 
 
-def test_built_pages_load_the_lightbox_only_with_an_enlargeable_image(site):
-    problems = []
-    for built in site.content_pages():
-        soup = parse(built)
-        has_link = soup.select_one("article a.glightbox") is not None
-        # The lightbox's script, or the loader that fetches it on first use.
-        has_script = any("glightbox.min.js" in (s.get("src") or s.get_text()) for s in soup.find_all("script"))
-        if has_link != has_script:
-            problems.append(f"{site.rel(built)}: lightbox links {has_link}, lightbox script {has_script}")
-    assert not problems, "\n".join(problems)
-
-
 # What mkdocs-glightbox writes into a page (its pinned version), shortened.
 PLUGIN_PAGE = """<html><head>
   <link href="../assets/stylesheets/glightbox.min.css" rel="stylesheet">

@@ -64,15 +64,3 @@ def test_font_files_are_committed_with_their_licence():
         assert font.is_file(), f"{font} is missing: the share images need it (no system fonts)."
         ImageFont.truetype(str(font), 20)
     assert (share_images.BOLD.parent / "LICENCE-DejaVu.txt").is_file(), "Keep the font's licence beside it."
-
-
-def test_each_built_page_has_its_own_image(site):
-    seen = {}
-    for page in site.content_pages():
-        rel = site.rel(page).removesuffix("index.html")
-        name = (rel.strip("/").replace("/", "-") or "index") + ".png"
-        path = site.dir / share_images.FOLDER / name
-        assert path.is_file(), f"{rel or './'}: no share image at {path.relative_to(site.dir)}."
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        assert digest not in seen, f"{rel} and {seen.get(digest)} have the same share image."
-        seen[digest] = rel
