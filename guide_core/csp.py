@@ -58,6 +58,26 @@ BASE_POLICY = {
 }
 
 
+# mkdocs-glightbox's script, on opening an image, adds
+#   <style class="gcss-styles">.gscrollbar-fixer {margin-right: Npx}</style>
+# with N the width of the page's scroll bar in CSS px (window.innerWidth
+# less the page's clientWidth, both whole numbers), so the page does not
+# shift sideways when the lightbox hides the bar. Its text is one of a known
+# set, so a page with the lightbox allows each by hash. A 15 to 17 px bar is
+# 4 to 68 CSS px from 400% down to 25% zoom, Chromium's limits; 1 to 80 px
+# leaves room for wider bars.
+LIGHTBOX = re.compile(r"glightbox(\.min)?\.js")
+SCROLLBAR_FIX = ".gscrollbar-fixer {margin-right: %dpx}"
+SCROLLBAR_WIDTHS = range(1, 81)
+
+
+def lightbox_styles(page_html: str) -> list[str]:
+    """The <style> texts the lightbox's script may add, on a page that loads it."""
+    if not LIGHTBOX.search(page_html):
+        return []
+    return [SCROLLBAR_FIX % width for width in SCROLLBAR_WIDTHS]
+
+
 def script_hash(text: str) -> str:
     """The CSP source for an inline script: 'sha256-<base64 digest>'."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
@@ -94,10 +114,10 @@ def inline_styles(page_html: str) -> list[str]:
 
 def policy_for(page_html: str) -> str:
     """The policy for one page: the base policy plus the hashes of the
-    template's inline scripts (Material's, and the large-print switch)
-    and <style> elements."""
+    template's inline scripts (Material's, and the large-print switch),
+    its <style> elements, and the styles the lightbox's script adds."""
     hashes = list(dict.fromkeys(script_hash(text) for text in inline_scripts(page_html, in_text=False)))
-    styles = list(dict.fromkeys(script_hash(text) for text in inline_styles(page_html)))
+    styles = list(dict.fromkeys(script_hash(text) for text in inline_styles(page_html) + lightbox_styles(page_html)))
     directives = {"default-src": BASE_POLICY["default-src"], "script-src": ["'self'", *hashes],
                   **BASE_POLICY, "style-src": [*BASE_POLICY["style-src"], *styles]}
     return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())

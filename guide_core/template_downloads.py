@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = ROOT / ".cache" / "template-downloads"
 TEMPLATES_DIR = "templates"
 # Bump when the conversion changes, so cached files are made again.
-VERSION = "3"
+VERSION = "4"
 
 FORMATS = {
     "docx": "Word document",
@@ -111,6 +111,21 @@ def check_template(source: str, markdown: str) -> None:
                             "Fix: start the page with one '# ' heading.")
 
 
+def page_title(markdown: str) -> str:
+    """The page's title as the site shows it: the front matter's title, or
+    else the text of its first '# ' heading."""
+    import yaml
+
+    match = FRONT_MATTER.match(markdown)
+    if match:
+        meta = yaml.safe_load(match.group(0).strip().strip("-")) or {}
+        if isinstance(meta, dict) and str(meta.get("title") or "").strip():
+            return str(meta["title"]).strip()
+    body, _ = split_front_matter(markdown)
+    heading = re.search(r"^# (.+?)\s*(\{[^}]*\})?\s*$", body, re.M)
+    return re.sub(r"[*_`]", "", heading.group(1)).strip() if heading else ""
+
+
 def absolute_links(body: str, src_uri: str, site_url: str) -> str:
     """Links to other pages of the guide become full addresses, so they work
     from a file on someone's computer."""
@@ -168,7 +183,7 @@ def convert(markdown: str, fmt: str, *, source: str, src_uri: str, site_url: str
     cached = cache_dir / f"{key}.{fmt}" if cache_dir else None
     if cached and cached.is_file():
         return cached.read_bytes()
-    data = _pandoc(body, fmt, source)
+    data = with_title(_pandoc(body, fmt, source), fmt, page_title(markdown), source)
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{fmt}.{os.getpid()}.tmp")  # its own name: two builds may run at once
@@ -218,22 +233,48 @@ RULES = {
 }
 
 
+# The document's title in its properties (File > Properties in Word and
+# LibreOffice, and what a screen reader may announce): pandoc leaves it
+# empty unless the text has a title block, which would print the title twice.
+TITLES = {"docx": "docProps/core.xml", "odt": "meta.xml"}
+TITLE = re.compile(r"<dc:title>[^<]*</dc:title>|<dc:title/>")
+
+
+def with_title(data: bytes, fmt: str, title: str, source: str) -> bytes:
+    """The converted file with `title` as its document title."""
+    from xml.sax.saxutils import escape
+
+    if not title:
+        raise TemplateError(f"{source}:1: the template has no title. Fix: start the page with one '# ' heading.")
+    return _rewrite(data, TITLES[fmt], TITLE, lambda match: f"<dc:title>{escape(title)}</dc:title>",
+                    f"{source}: the {FORMATS[fmt]} download has no title field in {TITLES[fmt]}; "
+                    "pandoc's output has changed. Fix: update TITLES in guide_core/template_downloads.py.")
+
+
 def ruled_tables(data: bytes, fmt: str, source: str) -> bytes:
     """The converted file with a line round every table cell."""
+    part, pattern, rule = RULES[fmt]
+    return _rewrite(data, part, pattern, rule,
+                    f"{source}: the {FORMATS[fmt]} download has no table style to "
+                    f"rule in {part}; pandoc's output has changed. Fix: update "
+                    "RULES in guide_core/template_downloads.py for the pinned pandoc.")
+
+
+def _rewrite(data: bytes, part: str, pattern: re.Pattern, rule, error: str) -> bytes:
+    """The file with `pattern` replaced by `rule` in its member `part`."""
     import io
 
-    part, pattern, rule = RULES[fmt]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         entries = [(info, archive.read(info)) for info in archive.infolist()]
+    if part not in {info.filename for info, _ in entries}:
+        raise TemplateError(error)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for info, content in entries:
             if info.filename == part:
                 text, count = pattern.subn(rule, content.decode("utf-8"))
                 if not count:
-                    raise TemplateError(f"{source}: the {FORMATS[fmt]} download has no table style to "
-                                        f"rule in {part}; pandoc's output has changed. Fix: update "
-                                        "RULES in guide_core/template_downloads.py for the pinned pandoc.")
+                    raise TemplateError(error)
                 content = text.encode("utf-8")
             # Same names, order, dates and compression, so the file stays as
             # pandoc wrote it (OpenDocument needs "mimetype" first and stored).

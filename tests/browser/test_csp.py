@@ -158,6 +158,50 @@ def test_self_check_runs_under_the_policy(server, page_for):
     _assert_clean(tab, errors, "self-check/ answered, shown and reset")
 
 
+@pytest.fixture(scope="module")
+def scrollbar_browser(browser):
+    """Chromium showing its scroll bars, as on a reader's desktop: Playwright
+    hides them in a headless browser, and then the lightbox adds no style."""
+    from conftest import CHROMIUM_ARGS, chromium_path
+
+    shown = browser.browser_type.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS,
+                                        ignore_default_args=["--hide-scrollbars"])
+    yield shown
+    shown.close()
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_lightbox_keeps_the_page_still_under_the_policy(server, scrollbar_browser, width):
+    """The lightbox hides the page's scroll bar and makes up its width with
+    a style it adds; the policy must allow that style, or the page jumps."""
+    context = scrollbar_browser.new_context(viewport={"width": width, "height": 720})
+    try:
+        tab = context.new_page()
+        tab.add_init_script(WATCH)
+        tab.goto(server + "related-terms/", wait_until="load")
+        bar = tab.evaluate("innerWidth - document.documentElement.clientWidth")
+        assert bar > 0, f"related-terms/ at {width}px shows no scroll bar, so this test checks nothing"
+        where = "() => document.querySelector('article h1').getBoundingClientRect().left"
+        before = tab.evaluate(where)
+        tab.locator("article a.glightbox").first.click()
+        tab.wait_for_selector(".glightbox-container .gslide-image img", state="visible")
+        violations = tab.evaluate("window.__violations")
+        assert not violations, (
+            f"related-terms/ at {width}px: opening the lightbox broke the policy: {violations}. "
+            "Fix: allow the lightbox's style by hash (guide_core/csp.py, lightbox_styles).")
+        margin = tab.evaluate("getComputedStyle(document.body).marginRight")
+        after = tab.evaluate(where)
+        assert margin == f"{bar}px" and after == before, (
+            f"related-terms/ at {width}px: with the lightbox open the page moved from {before}px "
+            f"to {after}px (body margin {margin}, scroll bar {bar}px). "
+            "Fix: allow the lightbox's style by hash (guide_core/csp.py, lightbox_styles).")
+        tab.keyboard.press("Escape")
+        tab.wait_for_selector(".glightbox-container", state="detached")
+        assert tab.evaluate("!document.querySelector('.gcss-styles')"), "the lightbox's style stayed after closing"
+    finally:
+        context.close()
+
+
 def test_lightbox_opens_and_closes_under_the_policy(server, page_for):
     tab, errors = _open(page_for, server + "related-terms/")
     tab.locator("article a.glightbox").first.click()

@@ -124,3 +124,53 @@ def test_email_link_carries_page_and_section(site_with_email, page_for):
         issue.focus()
         query = parse_qs(urlsplit(issue.get_attribute("href")).query)
         assert query["title"][0].endswith(f"({text})") and f"#{section_id}\n" in query["body"][0], query
+
+
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def _palette_keys(page):
+    return [k for k in page.evaluate("Object.keys(localStorage)") if k.endswith(".__palette")]
+
+
+@pytest.mark.parametrize("system", list(SCHEMES))
+def test_colours_are_saved_only_when_the_reader_presses_the_switch(server, page_for, system):
+    """docs/privacy.md: the colours are saved when you press the switch, and
+    Clear everything removes them. Walk a reader through: first visits,
+    the switch, Clear everything, and the next load."""
+    other = next(s for s in SCHEMES if s != system)
+    page = page_for(color_scheme=system)
+    scheme = lambda: page.evaluate("document.body.dataset.mdColorScheme")  # noqa: E731
+    for path in ("", "principles/", "privacy/"):
+        page.goto(server + path, wait_until="load")
+        assert scheme() == SCHEMES[system], f"{path or 'home'}: a {system} system shows {scheme()}"
+        assert not _palette_keys(page), (
+            f"{path or 'home'}: the colours were saved on a visit, before the switch was pressed: "
+            f"{_palette_keys(page)}. Fix: overrides/guide/head-palette.html.")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert scheme() == SCHEMES[other]
+    assert _palette_keys(page), "pressing the switch saved nothing"
+    page.goto(server + "principles/", wait_until="load")
+    assert scheme() == SCHEMES[other], "the chosen colours did not last to the next page"
+
+    page.goto(server + "privacy/", wait_until="load")
+    page.get_by_role("button", name="Clear everything this guide saved").click()
+    assert not _palette_keys(page)
+    assert scheme() == SCHEMES[system], (
+        f"after Clear everything the page still shows {scheme()}, not the system's "
+        f"{SCHEMES[system]}. Fix: clear-saved.js sends guide:cleared (head-palette.html).")
+    page.locator("form[data-md-component=palette] label:visible").first.wait_for()
+    for path in ("privacy/", ""):
+        page.goto(server + path, wait_until="load")
+        assert scheme() == SCHEMES[system]
+        assert not _palette_keys(page), f"{path or 'home'}: the colours came back after Clear everything"
+
+
+@pytest.mark.parametrize("system", list(SCHEMES))
+def test_system_colours_show_before_materials_script_runs(server, page_for, system):
+    """With nothing saved, the page shows the system's colours from its first
+    paint: before Material's bundle runs (here, never)."""
+    page = page_for(color_scheme=system)
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto(server + "principles/", wait_until="load")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[system]

@@ -130,6 +130,35 @@ def test_downloads_are_built_linked_with_type_and_size(site, fmt):
     assert not problems, "\n".join(problems)
 
 
+METADATA = {"docx": "docProps/core.xml", "odt": "meta.xml"}
+DC = "{http://purl.org/dc/elements/1.1/}"
+
+
+def test_every_download_has_its_page_title_as_its_document_title(site):
+    """Each .docx and .odt in the built site carries, in its properties, the
+    title of the page it is a copy of (the page's <title>, without the guide's
+    name)."""
+    from conftest import load_config
+
+    suffix = " - " + load_config()["site_name"]
+    downloads = sorted(p for fmt in METADATA for p in site.dir.rglob(f"*.{fmt}"))
+    assert len(downloads) == len(METADATA) * len(template_sources()), \
+        f"expected a .docx and an .odt of each template, found {[site.rel(p) for p in downloads]}"
+    problems = []
+    for download in downloads:
+        page = download.with_suffix("") / "index.html"
+        title = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").title.get_text()
+        want = squash(title.removesuffix(suffix))
+        with zipfile.ZipFile(download) as archive:
+            found = etree.fromstring(archive.read(METADATA[download.suffix[1:]])).findall(f".//{DC}title")
+        got = [squash("".join(t.itertext())) for t in found]
+        if got != [want]:
+            problems.append(f"{site.rel(download)}: document title {got}, expected [{want!r}] "
+                            f"(the title of {site.rel(page)}). Fix: see with_title() in "
+                            "guide_core/template_downloads.py.")
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("fmt, read", [("docx", docx_outline), ("odt", odt_outline)])
 def test_downloads_open_and_match_the_page(site, fmt, read):
     problems = []

@@ -49,6 +49,8 @@
       return;
     }
     document.documentElement.classList.remove("large-print");
+    // The colours follow the system again (overrides/guide/head-palette.html).
+    document.dispatchEvent(new Event("guide:cleared"));
     document.querySelectorAll("[data-large-print]").forEach(function (switchButton) {
       switchButton.setAttribute("aria-pressed", "false");
     });
