@@ -557,7 +557,7 @@ def feed_dates(project):
 
 # --- 7. Citations and references. -------------------------------------------------------------
 
-CITATION = re.compile(r"\(([A-Z][^()]{1,90}?),\s*((?:1[89]|20)\d{2}[a-z]?|n\.d\.(?:-?[a-z])?)\)")
+CITATION = re.compile(r"\(([A-Z][^()]{1,240}?),\s*((?:1[89]|20)\d{2}[a-z]?|n\.d\.(?:-?[a-z])?)\)")
 REFERENCE_ID = re.compile(r"^\{\s*#([\w-]+)[^}]*\}\s*$")
 
 
@@ -589,19 +589,34 @@ def references(project):
             continue
         for _, text in reader_blocks(built):
             for match in CITATION.finditer(text):
-                # In "(A, 2024; B, n.d.)" the last source is the one with this year.
-                author, year = match.group(1).rsplit(";", 1)[-1], match.group(2)
-                if not _has_entry(author, year, entries):
+                for author, year in _cited_sources(match):
+                    if _has_entry(author, year, entries):
+                        continue
                     yield problem_at(built.source, match.group(0),
-                                     f"the citation “{match.group(0)}” has no entry on the References page",
-                                     "add the source to docs/references.md (as the entries there are written, with "
-                                     "its {#author-year} line), and link the citation to it: "
-                                     "([Author, year](references.md#author-year))")
+                                     f"the citation “{author.strip()}, {year}” in “{match.group(0)}” "
+                                     "has no entry on the References page",
+                                         "add the source to docs/references.md (as the entries there are written, "
+                                         "with its {#author-year} line), and link the citation to it: "
+                                         "([Author, year](references.md#author-year))")
     for ref_id, (number, text) in entries.items():
         if ref_id not in cited and ref_id not in further:
             yield Problem(ref_page.name, number, f"the source #{ref_id} is not cited on any page",
                           "cite it where the guide uses it, as ([Author, year](references.md#" + ref_id + ")), "
                           "or list it under a '## Further reading' heading, or remove it")
+
+
+CITED_YEAR = re.compile(r"^(.+?),\s*((?:1[89]|20)\d{2}[a-z]?|n\.d\.(?:-?[a-z])?)$")
+
+
+def _cited_sources(match) -> list[tuple[str, str]]:
+    """Each (author, year) in a citation: "(A, 2024; B, n.d.)" cites A and B."""
+    *earlier, last = match.group(1).split(";")
+    sources = []
+    for part in earlier:
+        cited = CITED_YEAR.match(part.strip())
+        if cited:
+            sources.append((cited.group(1), cited.group(2)))
+    return sources + [(last, match.group(2))]
 
 
 def _has_entry(author: str, year: str, entries: dict) -> bool:

@@ -55,6 +55,9 @@ def broken(tmp_path_factory):
     made[("whats-new.md", "future")] = _append(docs, "whats-new.md", ["## 3 December 2099", "", "We added a page about the 2099 changes."])
     made[("why-co-produce.md", "citation")] = _append(
         docs, "why-co-produce.md", ["Partners stay longer when they are paid (Okonkwo, 2020)."])
+    # A grouped citation whose first source has no entry (the second has one).
+    made[("principles.md", "grouped")] = _append(
+        docs, "principles.md", ["Sharing power takes time (Adebayo, 2018; SCIE, 2013)."])
     for rel in _pages(docs):
         if rel == "self-check.md":
             continue  # its page is made from docs/self-check.yml
@@ -94,6 +97,14 @@ def test_a_citation_with_no_reference_is_reported(broken):
     line = made[("why-co-produce.md", "citation")]
     assert _found(problems, "why-co-produce.md", line, "no entry on the References page"), \
         [str(p) for p in problems if "why-co" in p.file]
+
+
+def test_each_source_in_a_grouped_citation_is_checked(broken):
+    made, problems = broken
+    line = made[("principles.md", "grouped")]
+    assert _found(problems, "principles.md", line, "“Adebayo, 2018”"), \
+        [str(p) for p in problems if "principles" in p.file]
+    assert not _found(problems, "principles.md", line, "“SCIE, 2013”")
 
 
 def test_every_message_names_a_file_line_and_fix(broken):
