@@ -114,6 +114,36 @@ def markdown_syntax(built, project):
                 break
 
 
+TABLE_SEPARATOR_CELL = re.compile(r"^\s*:?-{3,}:?\s*$")
+
+
+def _cells(row: str) -> list[str]:
+    return re.split(r"(?<!\\)\|", row.strip().strip("|"))
+
+
+def _odd_table_row(page, line: int) -> int:
+    """In the table around `line`, the first row that breaks it: a separator row that is not
+    all --- cells, or a row with a different number of cells from the header; else `line`."""
+    lines = page.text.splitlines()
+    if not 1 <= line <= len(lines) or "|" not in lines[line - 1]:
+        return line
+    start = line
+    while start > 1 and "|" in lines[start - 2] and lines[start - 2].strip():
+        start -= 1
+    end = line
+    while end < len(lines) and "|" in lines[end] and lines[end].strip():
+        end += 1
+    rows = lines[start - 1:end]
+    width = len(_cells(rows[0]))
+    for offset, row in enumerate(rows[1:], start + 1):
+        cells = _cells(row)
+        if offset == start + 1 and not all(TABLE_SEPARATOR_CELL.match(c) for c in cells):
+            return offset
+        if len(cells) != width:
+            return offset
+    return line
+
+
 def _context(text: str, match) -> str:
     start = max(0, match.start() - 25)
     end = min(len(text), match.end() + 25)
