@@ -15,7 +15,12 @@ from guide_core.readability import (  # noqa: F401
 
 
 def on_page_content(html, page, config, files):
-    """Put the reading time and level straight after the page's h1."""
+    """Put the reading time and level straight after the page's h1.
+
+    Not on Welsh text: the reading-level formulas are for English
+    (hooks/translation.py sets text_language)."""
+    if not str(page.meta.get("text_language", "en")).startswith("en"):
+        return html
     line = meta_line(measure(html))
     match = re.search(r"</h1>", html)
     if not match:

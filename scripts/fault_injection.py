@@ -662,7 +662,7 @@ MISTAKES: list[Mistake] = [Mistake(f.__name__, (f.__doc__ or "").strip(), f) for
 # --- Running them. ------------------------------------------------------------------------
 
 # Files the check reads beside those a build needs.
-CHECK_FILES = [".pyspelling.yml", ".spelling-wordlist.txt", "allowed-contacts.yml", "tests/published-links.txt"]
+CHECK_FILES = [".pyspelling.yml", ".spelling-wordlist.txt", ".spelling-wordlist-cy.txt", "allowed-contacts.yml", "tests/published-links.txt"]
 GIT = ["git", "-c", "user.name=Fault injection", "-c", "user.email=faults@example.invalid", "-c", "commit.gpgsign=false"]
 
 

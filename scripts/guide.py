@@ -25,6 +25,8 @@ VENV = ROOT / ".venv"
 SPELLING = {
     "aspell": lambda: shutil.which("aspell"),
     "aspell-en": lambda: Path("/usr/lib/aspell/en_GB.multi").exists(),
+    # Welsh, for docs/*.cy.md (the Welsh pages).
+    "aspell-cy": lambda: Path("/usr/lib/aspell/cy.multi").exists(),
 }
 BROWSER = {
     "chromium": lambda: shutil.which("chromium"),

@@ -92,6 +92,12 @@ class Site:
         """The language a built page is in: "en-GB" or "cy"."""
         return languages.language_of(self.rel(page), _settings())
 
+    def text_language(self, page: Path) -> str:
+        """The language of the page's text: Welsh only where it was built from a
+        Welsh file (PAGE.cy.md); a Welsh page not yet translated is English."""
+        source = self.source(page) or ""
+        return "cy" if source.endswith(".cy.md") else "en-GB"
+
     def html_lang(self, page: Path) -> str:
         """The lang attribute the page should carry: "en-GB" or "cy"."""
         return languages.html_lang(self.language(page))

@@ -23,7 +23,8 @@ from guide_core.config import ConfigError
 from guide_core.problem import Problem
 from guide_core.rules import IMAGE_EXTENSIONS
 
-from . import built, data_files, front_matter, headings, images, links, page_tree, pasted, prose, spelling, tooltips
+from . import (built, data_files, front_matter, headings, images, links, page_tree, pasted, prose, spelling, tooltips,
+               translations)
 from .project import Page, Project, Unreadable, read_page, read_text  # noqa: F401
 
 
@@ -66,6 +67,8 @@ CHECKS: tuple[Check, ...] = (
     Check("tooltip lines", data_files.tooltip_lines, "project", source=data_files.TOOLTIPS),
     Check("glossary terms", data_files.glossary_terms, "project", source="docs/glossary.md"),
     Check("allowed contacts", data_files.allowed_contacts, "project", source=data_files.CONTACTS),
+    Check("translations", translations.translations, "project", source="docs"),
+    Check("strings files", translations.strings, "project", source="includes/strings/en-GB.yml"),
     Check("Markdown shown as text", built.markdown_syntax, "built"),
     Check("words lost", built.words_lost, "built"),
     Check("addresses", built.addresses, "built"),

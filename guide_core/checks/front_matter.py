@@ -21,8 +21,12 @@ def front_matter(page, project):
 
 
 def shared_titles(project):
-    """No two pages with the same title, or the same description."""
-    readable = [p for p in project.pages if not p.meta_error]
+    """No two pages in the same language with the same title, or the same description."""
+    for welsh in (False, True):
+        yield from _shared([p for p in project.pages if not p.meta_error and p.name.endswith(".cy.md") == welsh])
+
+
+def _shared(readable):
     by_name = {p.name: p for p in readable}
     for key in ("title", "description"):
         values = {p.name: str(p.meta.get(key) or "").strip() for p in readable}

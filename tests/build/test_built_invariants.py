@@ -47,7 +47,7 @@ def broken(tmp_path_factory):
     """A copy with every mistake made, built and checked once."""
     work = tmp_path_factory.mktemp("invariants")
     project = copy_project(work / "project")
-    for name in (".pyspelling.yml", ".spelling-wordlist.txt", "allowed-contacts.yml"):
+    for name in (".pyspelling.yml", ".spelling-wordlist.txt", ".spelling-wordlist-cy.txt", "allowed-contacts.yml"):
         (project / name).write_bytes((ROOT / name).read_bytes())
     docs = project / "docs"
     made: dict[tuple[str, str], int] = {}

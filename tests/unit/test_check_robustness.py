@@ -65,7 +65,8 @@ def small_project(folder: Path) -> Path:
     (folder / "tests/published-links.txt").write_text(
         "\n".join(line for line in listed if line.split("#", 1)[0] in kept or line.startswith("#")) + "\n",
         encoding="utf-8")
-    for name in ("mkdocs.yml", "allowed-contacts.yml", ".pyspelling.yml", ".spelling-wordlist.txt"):
+    for name in ("mkdocs.yml", "allowed-contacts.yml", ".pyspelling.yml", ".spelling-wordlist.txt",
+                 ".spelling-wordlist-cy.txt"):
         shutil.copy2(ROOT / name, folder / name)
     shutil.copy2(ROOT / "scripts/words-to-avoid.txt", folder / "words-to-avoid.txt")
     return folder

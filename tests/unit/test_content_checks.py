@@ -26,7 +26,7 @@ OTHER = "principles.md"
 def project(tmp_path) -> Path:
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copytree(ROOT / "includes", tmp_path / "includes")
-    for name in ("mkdocs.yml", ".pyspelling.yml", ".spelling-wordlist.txt"):
+    for name in ("mkdocs.yml", ".pyspelling.yml", ".spelling-wordlist.txt", ".spelling-wordlist-cy.txt"):
         shutil.copy2(ROOT / name, tmp_path / name)
     (tmp_path / "tests").mkdir()
     shutil.copy2(ROOT / "tests" / "published-links.txt", tmp_path / "tests" / "published-links.txt")

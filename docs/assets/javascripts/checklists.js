@@ -15,6 +15,12 @@
 (function () {
   "use strict";
 
+  /* The page's words (guide-tools.js, GuideStrings), or the English given. */
+  function say(key, english, fill) {
+    if (window.GuideStrings) return window.GuideStrings.say(key, english, fill);
+    return english.replace("{DONE}", fill && fill.DONE).replace("{ALL}", fill && fill.ALL);
+  }
+
   var STORE_PREFIX = "co-production-guide:checklist:";
   // One record per page, whichever address opened it: /checklist/ and
   // /checklist/index.html are the same page.
@@ -95,10 +101,10 @@
     var clear = document.createElement("button");
     clear.type = "button";
     clear.className = "md-button checklist-tools__clear";
-    clear.textContent = "Clear ticks";
+    clear.textContent = say("clear_ticks", "Clear ticks");
     var note = document.createElement("p");
     note.className = "checklist-tools__note";
-    note.textContent = "Your ticks stay in this browser only. They are not sent anywhere.";
+    note.textContent = say("ticks_note", "Your ticks stay in this browser only. They are not sent anywhere.");
     tools.appendChild(progress);
     tools.appendChild(clear);
     tools.appendChild(note);
@@ -116,7 +122,7 @@
 
     function showProgress(before) {
       var done = boxes.filter(function (box) { return box.checked; }).length;
-      progress.textContent = (before || "") + done + " of " + boxes.length + " done";
+      progress.textContent = (before ? before + " " : "") + say("ticks_done", "{DONE} of {ALL} done", { DONE: done, ALL: boxes.length });
     }
 
     function load() {
@@ -129,7 +135,7 @@
     window.addEventListener("storage", function (event) {
       if (event.key !== storeKey && event.key !== null) return;
       load();
-      showProgress("Ticks changed in another tab. ");
+      showProgress(say("ticks_changed", "Ticks changed in another tab."));
     });
     boxes.forEach(function (box) {
       box.addEventListener("change", function () {
@@ -141,7 +147,7 @@
     clear.addEventListener("click", function () {
       boxes.forEach(function (box) { box.checked = false; });
       save();
-      showProgress("Ticks cleared. ");
+      showProgress(say("ticks_cleared", "Ticks cleared."));
     });
 
     showProgress();

@@ -97,6 +97,32 @@
    The buttons show only where Material can copy, so no button shows that
    cannot work. Without JavaScript the ¶ links beside the headings still
    work and the share box still shows its text. */
+/* The words the guide's tools say, in the page's language: the JSON block
+   guide-strings (overrides/guide/before-content.html, from
+   includes/strings/). GuideStrings.say("clear_ticks", "Clear ticks") gives
+   the page's words, or the English given when a page has none; {NAME} in
+   them is filled from the third argument. */
+window.GuideStrings = (function () {
+  var words = null;
+  function load() {
+    if (words) return words;
+    words = {};
+    var block = document.getElementById("guide-strings");
+    try {
+      var data = block ? JSON.parse(block.textContent) : {};
+      if (data && typeof data === "object") words = data;
+    } catch (error) { /* no words: the English fallbacks */ }
+    return words;
+  }
+  return {
+    say: function (key, english, fill) {
+      var text = typeof load()[key] === "string" ? load()[key] : english;
+      Object.keys(fill || {}).forEach(function (name) { text = text.split("{" + name + "}").join(String(fill[name])); });
+      return text;
+    }
+  };
+})();
+
 (function () {
   "use strict";
 
@@ -123,7 +149,8 @@
       if (!heading || !heading.id || !/^H[1-6]$/.test(heading.tagName)) return;
       if (heading.querySelector(":scope > .section-link-copy")) return;
       var isTitle = heading.tagName === "H1";
-      var name = isTitle ? "Copy link to this page" : "Copy link to this section";
+      var name = isTitle ? window.GuideStrings.say("copy_page_link", "Copy link to this page")
+        : window.GuideStrings.say("copy_section_link", "Copy link to this section");
       var button = document.createElement("button");
       button.type = "button";
       button.className = "section-link-copy no-print";

@@ -1,0 +1,55 @@
+"""Welsh pages: the notice at the top of each, and the translation status page
+(logic: guide_core/translation.py and guide_core/strings.py).
+
+- Every page gets the strings of the language its text is in (page.meta
+  "text_language" and "strings"), for the templates and the page's scripts.
+- In the Welsh build, a translated page says it is not yet checked by a
+  fluent speaker, or that the English has changed since; a page not yet
+  translated shows the English text (lang="en-GB") under a Welsh notice.
+- A page with `translation_status: true` gets the table of every page's state.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guide_core import languages, strings, translation
+
+
+def on_page_markdown(markdown, page, config, files):
+    docs = Path(config["docs_dir"])
+    root = docs.parent
+    language = languages.current(config)
+    source = page.file.src_uri
+    translated = source.endswith(translation.SUFFIX)
+    text_language = language if (languages.is_default(config) or translated) else languages.default(config)
+    page.meta["text_language"] = text_language
+    page.meta["strings"] = strings.load(root, text_language)
+    if not languages.is_default(config):
+        page.meta["translation_notice"] = translation.notice(
+            docs, source, page.meta, strings.load(root, language), config.get("edit_uri") or "")
+    if page.meta.get("translation_status"):
+        markdown += "\n\n" + translation.status_table(
+            docs, _pages(config), strings.load(root, language), welsh=not languages.is_default(config))
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    # English text in the Welsh build: say so, for screen readers and spelling.
+    if page.meta.get("text_language") != languages.current(config):
+        return f'<div lang="{page.meta["text_language"]}">{html}</div>'
+    return html
+
+
+def _pages(config):
+    found = []
+
+    def walk(items):
+        for item in items or []:
+            if isinstance(item, str):
+                found.append(item)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk([value] if isinstance(value, str) else value)
+    walk(config.get("nav"))
+    return [p for p in dict.fromkeys(found) if p.endswith(".md")]

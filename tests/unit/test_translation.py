@@ -1,0 +1,72 @@
+"""A Welsh page's record of its English page (guide_core/translation.py).
+
+Properties: the fingerprint ignores what a reader cannot see (front matter,
+line endings, spaces at line ends, blank lines at either end) and changes
+with any word of the text; every broken record gets a message, never an error.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from hypothesis import given, strategies as st
+
+from guide_core import translation
+
+LINES = st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"),
+                         max_size=30), min_size=1, max_size=8)
+
+
+@given(LINES, st.sampled_from(["\n", "\r\n"]), st.text(alphabet=" \t", max_size=3))
+def test_fingerprint_ignores_what_the_reader_cannot_see(lines, newline, trailing):
+    text = "\n".join(lines)
+    shown = "---\ntitle: A page\n---\n" + newline.join(line + trailing for line in lines) + newline * 2
+    assert translation.fingerprint(shown) == translation.fingerprint(text)
+
+
+@given(LINES, st.integers(min_value=0), st.text(alphabet="abcXYZ1", min_size=1, max_size=3))
+def test_fingerprint_changes_with_the_words(lines, where, added):
+    text = "\n".join(lines)
+    if not translation.body(text):
+        return
+    spot = where % len(text)
+    changed = text[:spot] + added + text[spot:]
+    if translation.body(changed) != translation.body(text):
+        assert translation.fingerprint(changed) != translation.fingerprint(text)
+
+
+RECORDS = st.one_of(
+    st.none(), st.integers(), st.text(max_size=10), st.lists(st.integers(), max_size=2),
+    st.fixed_dictionaries({}, optional={
+        "from": st.one_of(st.none(), st.text(max_size=12), st.just("principles.md"), st.integers()),
+        "fingerprint": st.one_of(st.none(), st.text(max_size=14), st.just("0123456789ab"), st.integers()),
+        "checked": st.one_of(st.none(), st.booleans(), st.dates(), st.text(max_size=10)),
+    }),
+)
+
+
+@given(RECORDS)
+def test_every_record_is_read_or_told_what_is_wrong(record):
+    meta = {"translation": record}
+    problems = translation.problems_in(meta)
+    good = (isinstance(record, dict) and record.get("from") == "principles.md"
+            and record.get("fingerprint") == "0123456789ab"
+            and (record.get("checked", False) is False or isinstance(record.get("checked"), datetime.date)))
+    assert (problems == []) == good
+    for what, fix in problems:
+        assert what and fix
+
+
+def test_stamp_catches_the_welsh_up(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text("---\ntitle: Page\n---\n\nSome words.\n", encoding="utf-8")
+    welsh = docs / "page.cy.md"
+    welsh.write_text("---\ntitle: Tudalen\ntranslation:\n  from: page.md\n  fingerprint: aaaaaaaaaaaa\n"
+                     "  checked: false\n---\n\nRhai geiriau.\n", encoding="utf-8")
+    before = translation.read(docs, "page.cy.md", translation.front_matter(welsh))
+    assert before.state == translation.STALE and before.english_changed
+    translation.stamp(welsh, docs)
+    after = translation.read(docs, "page.cy.md", translation.front_matter(welsh))
+    assert after.state == translation.UNCHECKED
+    assert "Rhai geiriau." in welsh.read_text(encoding="utf-8")
