@@ -4,7 +4,8 @@ includes/strings/LOCALE.yml (en-GB.yml, cy.yml) hold the same keys: the page
 tools, the print header, the checklists and the translation notices. The
 build gives a page the strings of the language its text is in (a Welsh
 build of a page not yet translated is in English), in the template and as a
-JSON block the page's scripts read (docs/assets/javascripts/guide-strings.js).
+JSON block the page's scripts read (GuideStrings, in
+docs/assets/javascripts/guide-tools.js).
 """
 
 from __future__ import annotations
