@@ -107,7 +107,10 @@ def tooltips(text: str) -> list[tuple[int, str, str]]:
     return [(n, m["term"], m["meaning"]) for n, line in enumerate(text.splitlines(), 1) if (m := TOOLTIP.match(line))]
 
 
-def glossary_once(mdx_configs: dict, root, name: str = "includes/abbreviations.md") -> dict:
+WELSH_TOOLTIPS = "includes/abbreviations.cy.md"
+
+
+def glossary_once(mdx_configs: dict, root, name: str = "includes/abbreviations.md", welsh: bool = False) -> dict:
     """Markdown settings that read the tooltips once per build, not once per page.
 
     mkdocs.yml has pymdownx.snippets append `name` to every page; the abbr
@@ -118,6 +121,10 @@ def glossary_once(mdx_configs: dict, root, name: str = "includes/abbreviations.m
     """
     snippets = dict(mdx_configs.get("pymdownx.snippets") or {})
     appended = list(snippets.get("auto_append") or [])
+    if welsh:  # the Welsh terms, added to the glossary the English build made
+        name, appended = WELSH_TOOLTIPS, [WELSH_TOOLTIPS]
+        if not (Path(root) / name).is_file():
+            return {}
     if name not in appended:
         return {}
     lines = [line for line in (Path(root) / name).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -132,6 +139,8 @@ def glossary_once(mdx_configs: dict, root, name: str = "includes/abbreviations.m
         elif term.strip() and meaning.strip():
             glossary[term.strip()] = meaning.strip()
     snippets["auto_append"] = [path for path in appended if path != name]
+    if welsh:
+        snippets = dict(mdx_configs.get("pymdownx.snippets") or {})
     return {"pymdownx.snippets": snippets, "abbr": {**mdx_configs.get("abbr", {}), "glossary": glossary}}
 
 

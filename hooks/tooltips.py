@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from guide_core import languages
 from guide_core.rules import glossary_once
 
 PLACES = re.compile(r"<(h[1-6]|a)\b([^>]*)>(.*?)</\1>", re.S | re.I)
@@ -32,7 +33,12 @@ def strip_tooltips(html: str) -> str:
 
 
 def on_config(config):
-    config.mdx_configs.update(glossary_once(config.mdx_configs, Path(config.config_file_path).parent))
+    root = Path(config.config_file_path).parent
+    config.mdx_configs.update(glossary_once(config.mdx_configs, root))
+    # The Welsh build adds the Welsh terms (includes/abbreviations.cy.md): they
+    # match the Welsh pages' words, and the English stay for pages not yet translated.
+    if not languages.is_default(config):
+        config.mdx_configs.update(glossary_once(config.mdx_configs, root, welsh=True))
     return config
 
 

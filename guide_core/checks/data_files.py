@@ -20,6 +20,7 @@ from .project import read_text
 PICTURES = "docs/assets/images/easy-read/pictures.yml"
 SELF_CHECK = "docs/self-check.yml"
 TOOLTIPS = "includes/abbreviations.md"
+WELSH_TOOLTIPS = "includes/abbreviations.cy.md"  # the Welsh terms, for the Welsh pages
 CONTACTS = "allowed-contacts.yml"
 
 # --- Reading YAML with its lines, and putting schema errors on them. ----------
@@ -285,24 +286,29 @@ TOOLTIP_LINE = re.compile(r"^\*\[(?P<term>[^\]\s](?:[^\]]*[^\]\s])?)\]: (?P<mean
 
 
 def tooltip_lines(project):
-    """Every line of includes/abbreviations.md is '*[term]: short meaning', each term once."""
-    path = project.root / TOOLTIPS
+    """Every line of includes/abbreviations.md (and its Welsh, abbreviations.cy.md) is
+    '*[term]: short meaning', each term once."""
+    for shown in (TOOLTIPS, WELSH_TOOLTIPS):
+        yield from _tooltip_lines(project.root / shown, shown)
+
+
+def _tooltip_lines(path, shown):
     if not present(path):
         return
     seen = {}
-    for number, line in enumerate(read_text(path, TOOLTIPS).splitlines(), start=1):
+    for number, line in enumerate(read_text(path, shown).splitlines(), start=1):
         if not line.strip():
             continue
         match = TOOLTIP_LINE.match(line)
         if not match:
             term = re.match(r"\s*\*?\s*\[?\s*([^\]:]*)", line).group(1).strip() or "term"
-            yield Problem(TOOLTIPS, number, f"this line is not a tooltip in the form '*[term]: meaning' ({line.strip()[:60]!r})",
+            yield Problem(shown, number, f"this line is not a tooltip in the form '*[term]: meaning' ({line.strip()[:60]!r})",
                           f"write it exactly as '*[{term}]: a short meaning': a star at the start, the term in "
                           "square brackets, a colon, one space, then the meaning, with no spaces at the ends")
             continue
         term = match["term"]
         if term in seen:
-            yield Problem(TOOLTIPS, number, f"'{term}' has two tooltips (the other is on line {seen[term]}); "
+            yield Problem(shown, number, f"'{term}' has two tooltips (the other is on line {seen[term]}); "
                           "the page shows only the last", "keep one line for the term")
         seen.setdefault(term, number)
 
