@@ -8,7 +8,9 @@ import re
 QUOTED = re.compile(r"[\"“][^\"”]{0,600}[\"”]")
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or digit.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+# A word: letters of any alphabet (grŵp, café) or digits, with any apostrophes
+# (mae'r, don't) and hyphens inside it.
+WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
 def words(text: str) -> list[str]:

@@ -39,3 +39,20 @@ def test_sentences_split_at_full_stops_and_quotations_do_not_count():
     sentences = split_sentences('Plan early. "Ask people." Then act! 2 more steps follow.')
     assert [s.strip('"') for s in sentences] == ["Plan early.", "Ask people.", "Then act!", "2 more steps follow."]
     assert words_outside_quotations('She said "one two three four" today.') == 3
+
+
+# Property: a word counts once whatever its alphabet (grŵp, café, naïve) and
+# however it is joined (mae'r, don't, co-production), so a Welsh or accented
+# sentence is not counted longer than it is.
+from hypothesis import given, strategies as st  # noqa: E402
+
+LETTERS = st.characters(whitelist_categories=("Lu", "Ll"))
+WORDS = st.lists(st.builds(lambda a, joiner, b: a + joiner + b, st.text(LETTERS, min_size=1, max_size=6),
+                           st.sampled_from(["", "'", "’", "-"]), st.text(LETTERS, min_size=1, max_size=6)),
+                 min_size=1, max_size=12)
+
+
+@given(WORDS)
+def test_every_word_counts_once_in_any_alphabet(words):
+    from guide_core.text import word_count
+    assert word_count(" ".join(words)) == len(words)
