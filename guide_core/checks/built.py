@@ -756,6 +756,8 @@ def repeated(built, project):
                              "delete the copy, or give the second heading its own { #id }", line=line)
     if page.meta.get("selfcheck"):
         return  # its answers come from docs/self-check.yml, where some repeat on purpose
+    if page.meta.get("translation_status"):
+        return  # its table is made by the build, one state for each page, and states repeat
     seen = {}
     for block, text in reader_blocks(built):
         if block.name not in ("p", "li", "td", "dd", "blockquote"):

@@ -177,7 +177,10 @@ class BuiltPage:
 
 
 def url_of(rel: str) -> str:
-    """The address a docs/ Markdown file is built at: 'why-co-produce/', 'easy-read/', ''."""
+    """The address a docs/ Markdown file is built at: 'why-co-produce/', 'easy-read/', '';
+    a Welsh page (PAGE.cy.md) under cy/: 'cy/why-co-produce/'."""
+    if rel.endswith(".cy.md"):
+        return "cy/" + url_of(rel.removesuffix(".cy.md") + ".md")
     stem = rel.removesuffix(".md")
     if stem == "index":
         return ""
