@@ -2,7 +2,9 @@
 (logic: guide_core/translation.py and guide_core/strings.py).
 
 - Every page gets the strings of the language its text is in (page.meta
-  "text_language" and "strings"), for the templates and the page's scripts.
+  "text_language" and "strings"), for the scripts inside its text, and the
+  strings of the site's language ("frame_strings") for the templates' parts
+  around the text.
 - In the Welsh build, a translated page says it is not yet checked by a
   fluent speaker, or that the English has changed since; a page not yet
   translated shows the English text (lang="en-GB") under a Welsh notice.
@@ -24,7 +26,12 @@ def on_page_markdown(markdown, page, config, files):
     translated = source.endswith(translation.SUFFIX)
     text_language = language if (languages.is_default(config) or translated) else languages.default(config)
     page.meta["text_language"] = text_language
+    # The page's text and the tools inside it speak its text's language; the
+    # frame around it (print tools, share box, notices) the site's language.
     page.meta["strings"] = strings.load(root, text_language)
+    page.meta["frame_strings"] = strings.load(root, language)
+    # Where this language's pages start, for the templates' links ("" or "cy/").
+    page.meta["language_folder"] = "" if languages.is_default(config) else f"{language}/"
     if not languages.is_default(config):
         page.meta["translation_notice"] = translation.notice(
             docs, source, page.meta, strings.load(root, language), config.get("edit_uri") or "")

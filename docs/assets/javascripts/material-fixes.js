@@ -105,10 +105,13 @@
     });
   }
 
-  /* partials/search.html: the search panel has role="dialog" but no name. */
+  /* partials/search.html: the search panel has role="dialog" but no name.
+     It takes its search box's name, which Material gives in the page's
+     language ("Search", "Chwilio"). */
   function nameSearchDialog() {
     var dialog = document.querySelector('.md-search[role="dialog"]');
-    if (dialog) dialog.setAttribute("aria-label", "Search");
+    var input = document.querySelector(".md-search__input");
+    if (dialog) dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Search");
   }
 
   /* partials/search.html: hooks/valid_html.py takes autocorrect="off" out
