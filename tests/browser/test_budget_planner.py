@@ -23,8 +23,10 @@ from test_print import _tool, pdf_info, print_to_pdf
 
 PAGE = "budget-planner/"
 STORE_KEY = "co-production-guide:budget-planner"
-FIELDS = ["partners", "sessions", "hours", "rate", "prep", "follow", "travel",
-          "care-people", "care", "interpreters", "formats", "venue", "other"]
+# The first group's fields, then the costs every group shares, in the form's order.
+GROUP_FIELDS = ["partners", "sessions", "hours", "rate", "prep", "follow", "care-people"]
+SHARED_FIELDS = ["travel", "care", "interpreters", "formats", "venue", "other"]
+FIELDS = GROUP_FIELDS + SHARED_FIELDS
 # An illustrative budget. Preparation comes to £161.4096, so it must round
 # up to £161.41: a total cut to the penny instead would show £161.40.
 ENTRY = {"partners": "6", "sessions": "4", "hours": "1.25", "rate": "20.38", "prep": "0.33",
@@ -77,10 +79,15 @@ def tab_to(page, element_id: str, limit: int = 300):
 
 def type_entry_by_keyboard(page, entry: dict):
     """From the top of the page, Tab to the first field and type each entry,
-    moving on with Tab: the fields must come in the order of the form."""
+    moving on with Tab: the number boxes must come in the order of the form
+    (buttons, such as Add a group, may come between them)."""
     tab_to(page, "bp-" + FIELDS[0])
     for name in FIELDS:
-        focused = page.evaluate("document.activeElement.id")
+        for _ in range(3):
+            focused = page.evaluate("document.activeElement.id")
+            if page.evaluate("document.activeElement.tagName") != "BUTTON":
+                break
+            page.keyboard.press("Tab")
         assert focused == f"bp-{name}", f"{PAGE}: Tab reached #{focused}, expected #bp-{name}"
         page.keyboard.type(entry[name])
         page.keyboard.press("Tab")
