@@ -133,6 +133,7 @@
     var status = form.querySelector("[data-budget-status]");
     var undoButton = form.querySelector("[data-budget-undo]");
     var message = document.querySelector("[data-budget-message]");
+    table.classList.add("budget-table--filled"); // filled in here: printed more compactly
     var touched = {};
     var showAll = false;
     var saving = false; // the reader chose to save on this device
