@@ -353,6 +353,8 @@ def test_groups_of_partners_each_have_a_total_and_add_up(server, page_for):
     check_group_totals(page, GROUPS)
     heads = page.eval_on_selector_all("tbody th[scope=rowgroup]", "cells => cells.map(c => c.textContent)")
     assert heads == ["Group 1: co-leads", "Group 2: advisory group", "Group 3"], heads
+    legends = page.eval_on_selector_all("[data-budget-group] legend", "cells => cells.map(c => c.textContent)")
+    assert legends == heads, f"{PAGE}: the form's groups are named {legends}, the table's {heads}"
 
     # Save, reload: every group comes back.
     page.click("[data-budget-save]")
@@ -409,9 +411,7 @@ def test_every_data_cell_is_tied_to_its_column_and_row_headers(server, page_for)
 def test_no_sideways_scroll_on_a_phone(server, page_for, width):
     page = page_for(viewport={"width": width, "height": 800})
     open_planner(page, server)
-    fill_groups(page, GROUPS)
-    page.fill("#bp-other", "100,000")
-    sizes = page.evaluate("""() => {
+    measure = """() => {
         const wrap = document.querySelector('.budget-table-wrap');
         const cap = document.querySelector('#budget-caption').getBoundingClientRect();
         const cells = [...document.querySelectorAll('[data-budget-table] :is(th, td, caption)')]
@@ -419,25 +419,31 @@ def test_no_sideways_scroll_on_a_phone(server, page_for, width):
             .map(c => c.getBoundingClientRect().right);
         return {wrap: wrap.scrollWidth - wrap.clientWidth, page: document.documentElement.scrollWidth - innerWidth,
                 right: Math.max(...cells), edge: wrap.getBoundingClientRect().right, caption: cap.right};
-    }""")
-    where = f"{PAGE} at {width}px"
-    assert sizes["wrap"] <= 0 and sizes["page"] <= 0, f"{where}: the table scrolls sideways: {sizes}"
-    assert sizes["right"] <= sizes["edge"] + 0.5, f"{where}: part of the table is cut off: {sizes}"
+    }"""
+    for state in ("empty", "three groups"):
+        if state != "empty":
+            fill_groups(page, GROUPS)
+            page.fill("#bp-other", "100,000")
+        sizes = page.evaluate(measure)
+        where = f"{PAGE} at {width}px, {state}"
+        assert sizes["wrap"] <= 0 and sizes["page"] <= 0, f"{where}: the table scrolls sideways: {sizes}"
+        assert sizes["right"] <= sizes["edge"] + 0.5, f"{where}: part of the table is cut off: {sizes}"
     total = page.locator('[data-total="all"]')
     assert total.is_visible() and total.bounding_box()["x"] + total.bounding_box()["width"] <= width
 
 
-def test_three_groups_print_as_one_a4_table(server, page_for, tmp_path):
+def test_five_groups_print_as_one_a4_table(server, page_for, tmp_path):
+    groups = GROUPS + [{**GROUPS[1], "name": "young people's panel"}, {**GROUPS[0], "name": ""}]
     page = page_for()
     open_planner(page, server)
-    fill_groups(page, GROUPS)
+    fill_groups(page, groups)
     page.emulate_media(media="print")
     pdf = tmp_path / "groups.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True)
     assert "A4" in pdf_info(pdf)["Page size"]
     sheets = [t for t in page_texts(pdf) if "Budget line" in t or "Total budget" in t]
     assert len(sheets) == 1, f"the budget table prints across {len(sheets)} sheets"
-    per_group, _, whole = expected_groups(GROUPS)
+    per_group, _, whole = expected_groups(groups)
     for index, group in enumerate(per_group):
         assert pounds(group["total"]) in sheets[0], f"group {index + 1}'s total does not print with the table"
     assert "Group 2: advisory group" in sheets[0] and pounds(whole) in sheets[0]

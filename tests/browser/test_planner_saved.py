@@ -86,6 +86,21 @@ def test_after_save_an_edit_is_kept_through_a_reload(server, page_for):
     assert all(page.input_value(f"#bp-{name}") == ENTRY[name] for name in FIELDS if name != "partners")
 
 
+def test_saving_as_you_type_is_announced_once(server, page_for):
+    page = page_for()
+    open_planner(page, server)
+    page.fill("#bp-partners", "6")
+    page.click("[data-budget-save]")
+    reader = ScreenReader(page, "main")
+    page.click("#bp-sessions")
+    page.keyboard.type("1234")
+    page.fill("#bp-hours", "2")
+    spoken = reader.wait_for("as you type")
+    said = [p for p in spoken if "as you type" in p]
+    assert len(said) == 1, f"{PAGE}: the status line was announced at every key: {said}"
+    assert saved_values(page)["sessions"] == "1234" and saved_values(page)["hours"] == "2"
+
+
 def wait_status(page, text: str):
     page.wait_for_function("t => document.querySelector('[data-budget-status]').textContent.includes(t)", arg=text)
 

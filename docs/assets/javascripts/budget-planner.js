@@ -272,6 +272,9 @@
           counts.problems += 1;
         }
         values.name = inputs.name ? inputs.name.value.trim() : "";
+        var title = group.querySelector("[data-budget-group-title]");
+        var name = groupName(parsed.groups.length, values.name);
+        if (title.textContent !== name) title.textContent = name;
         parsed.groups.push(values);
       });
       SHARED_FIELDS.forEach(function (name) { parsed.shared[name] = read(sharedInput(name)); });
@@ -399,8 +402,10 @@
       return result.total !== undefined;
     }
 
+    // The status line is a live region: set it only when its words change,
+    // so saving as you type is not announced at every key.
     function say(text, offerUndo) {
-      status.textContent = text;
+      if (status.textContent !== text) status.textContent = text;
       undoButton.hidden = !offerUndo;
       if (!offerUndo) undoState = null;
     }
