@@ -56,6 +56,21 @@ def test_a_damaged_record_is_said_and_the_form_shown(server, page_for, record):
     assert page.locator('[data-total="all"]').inner_text() == ""
 
 
+def test_blocked_storage_is_said_not_called_damaged(server, page_for):
+    page = page_for()
+    page.context.add_init_script(
+        "Storage.prototype.getItem = Storage.prototype.setItem = function () {"
+        " throw new DOMException('blocked', 'SecurityError'); };")
+    errors = []  # Material's own scripts may throw here; the planner must not
+    page.on("pageerror", lambda error: errors.append(error.stack or "") if "budget-planner" in (error.stack or "") else None)
+    open_planner(page, server)
+    assert not errors, errors
+    assert "does not let the planner keep" in status(page) and "could not be read" not in status(page), status(page)
+    page.fill("#bp-partners", "6")
+    page.click("[data-budget-save]")
+    assert "did not let the planner save" in status(page), status(page)
+
+
 def test_a_record_with_some_wrong_values_keeps_the_rest(server, page_for):
     page = page_for()
     values = {**ENTRY, "partners": 6, "rate": None}

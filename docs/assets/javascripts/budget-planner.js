@@ -224,7 +224,11 @@
       });
       var values = state.values && typeof state.values === "object" && !Array.isArray(state.values) ? state.values : {};
       SHARED_FIELDS.forEach(function (name) { take(sharedInput(name), values[name]); });
+      // A box with something in it has been filled in: say now if it is wrong.
       touched = {};
+      form.querySelectorAll("input[data-kind]").forEach(function (input) {
+        if (input.value.trim()) touched[input.id] = true;
+      });
       update();
       return unreadable;
     }
@@ -433,8 +437,13 @@
 
     // A record that is not {values: {...}} or {groups: [...], values: {...}} is damaged.
     function readSaved() {
+      var text;
       try {
-        var text = window.localStorage.getItem(STORE_KEY);
+        text = window.localStorage.getItem(STORE_KEY);
+      } catch (error) {
+        return { blocked: true }; // the browser keeps nothing for this site
+      }
+      try {
         if (text === null) return null;
         var saved = JSON.parse(text);
         var isObject = function (x) { return x && typeof x === "object" && !Array.isArray(x); };
@@ -446,6 +455,11 @@
     }
 
     function restore(saved, from) {
+      if (saved.blocked) {
+        saving = false;
+        say("Your browser does not let the planner keep numbers on this device. Print the budget to keep it.");
+        return;
+      }
       if (saved.damaged) {
         saving = false;
         say("The numbers saved on this device could not be read, so the planner ignored them. " +
@@ -492,9 +506,7 @@
       var state = collect();
       var index = groups().indexOf(remove.closest("[data-budget-group]"));
       var removed = state.groups.splice(index, 1)[0];
-      var keep = touched;
       apply(state);
-      touched = keep;
       var list = groups();
       list[Math.min(index, list.length - 1)].querySelector("input").focus();
       if (saving) store();
@@ -507,9 +519,7 @@
     form.querySelector("[data-budget-add-group]").addEventListener("click", function () {
       var state = collect();
       state.groups.push({});
-      var keep = touched;
       apply(state);
-      touched = keep;
       var list = groups();
       list[list.length - 1].querySelector("input").focus();
       if (saving) store();
@@ -534,10 +544,7 @@
     undoButton.addEventListener("click", function () {
       if (!undoState) return;
       var back = undoState;
-      var keep = touched;
       apply(back.state);
-      touched = keep;
-      update();
       saving = back.saving;
       if (saving && !store()) return;
       say(saving ? "Your numbers are back, and saved on this device again." : "Your numbers are back. They are not saved on this device.");
