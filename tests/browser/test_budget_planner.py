@@ -229,6 +229,16 @@ def test_axe_finds_no_violations_in_the_filled_and_error_states(server, browser,
                 for node in violation["nodes"]:
                     problems.append(f"{PAGE} [{scheme}, {width}px, {state}] {violation['id']} "
                                     f"({violation['help']}) at {node['target']}")
+        # Three groups of partners, one with a bad entry, and a removed group to undo.
+        fill_groups(page, GROUPS)
+        page.fill("#bp-rate-2", "12 50")
+        page.dispatch_event("#bp-rate-2", "change")
+        page.locator("[data-budget-remove-group]").last.click()
+        # Let the "Back to top" button finish fading in, so axe measures what a reader sees.
+        page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
+        result = page.evaluate("options => axe.run(document, options)", options)
+        problems += [f"{PAGE} [{scheme}, {width}px, groups] {v['id']} ({v['help']}) at {n['target']}"
+                     for v in result["violations"] for n in v["nodes"]]
         assert not problems, "axe-core found problems:\n" + "\n".join(problems)
     finally:
         context.close()
