@@ -23,8 +23,10 @@ from test_print import _tool, pdf_info, print_to_pdf
 
 PAGE = "budget-planner/"
 STORE_KEY = "co-production-guide:budget-planner"
-FIELDS = ["partners", "sessions", "hours", "rate", "prep", "follow", "travel",
-          "care-people", "care", "interpreters", "formats", "venue", "other"]
+# The first group's fields, then the costs every group shares, in the form's order.
+GROUP_FIELDS = ["partners", "sessions", "hours", "rate", "prep", "follow", "care-people"]
+SHARED_FIELDS = ["travel", "care", "interpreters", "formats", "venue", "other"]
+FIELDS = GROUP_FIELDS + SHARED_FIELDS
 # An illustrative budget. Preparation comes to £161.4096, so it must round
 # up to £161.41: a total cut to the penny instead would show £161.40.
 ENTRY = {"partners": "6", "sessions": "4", "hours": "1.25", "rate": "20.38", "prep": "0.33",
@@ -77,10 +79,15 @@ def tab_to(page, element_id: str, limit: int = 300):
 
 def type_entry_by_keyboard(page, entry: dict):
     """From the top of the page, Tab to the first field and type each entry,
-    moving on with Tab: the fields must come in the order of the form."""
+    moving on with Tab: the number boxes must come in the order of the form
+    (buttons, such as Add a group, may come between them)."""
     tab_to(page, "bp-" + FIELDS[0])
     for name in FIELDS:
-        focused = page.evaluate("document.activeElement.id")
+        for _ in range(3):
+            focused = page.evaluate("document.activeElement.id")
+            if page.evaluate("document.activeElement.tagName") != "BUTTON":
+                break
+            page.keyboard.press("Tab")
         assert focused == f"bp-{name}", f"{PAGE}: Tab reached #{focused}, expected #bp-{name}"
         page.keyboard.type(entry[name])
         page.keyboard.press("Tab")
@@ -222,6 +229,16 @@ def test_axe_finds_no_violations_in_the_filled_and_error_states(server, browser,
                 for node in violation["nodes"]:
                     problems.append(f"{PAGE} [{scheme}, {width}px, {state}] {violation['id']} "
                                     f"({violation['help']}) at {node['target']}")
+        # Three groups of partners, one with a bad entry, and a removed group to undo.
+        fill_groups(page, GROUPS)
+        page.fill("#bp-rate-2", "12 50")
+        page.dispatch_event("#bp-rate-2", "change")
+        page.locator("[data-budget-remove-group]").last.click()
+        # Let the "Back to top" button finish fading in, so axe measures what a reader sees.
+        page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
+        result = page.evaluate("options => axe.run(document, options)", options)
+        problems += [f"{PAGE} [{scheme}, {width}px, groups] {v['id']} ({v['help']}) at {n['target']}"
+                     for v in result["violations"] for n in v["nodes"]]
         assert not problems, "axe-core found problems:\n" + "\n".join(problems)
     finally:
         context.close()
@@ -274,3 +291,169 @@ def test_without_javascript_it_is_a_blank_printable_worksheet(server, page_for, 
     assert "Number of partners" not in text, "the form prints without JavaScript"
     heights = page.eval_on_selector_all("[data-show]", "cells => cells.map(c => c.getBoundingClientRect().height)")
     assert min(heights) >= 10 * 96 / 25.4 - 0.5, "a worksheet box prints under 10 mm tall: no room to write"
+
+
+# Groups of partners: a real plan, with two roles at different rates.
+GROUPS = [
+    {"name": "co-leads", "partners": "2", "sessions": "40", "hours": "2.5", "rate": "25", "prep": "1",
+     "follow": "0.5", "care-people": "1"},
+    {"name": "advisory group", "partners": "6", "sessions": "12", "hours": "1.5", "rate": "20.38",
+     "prep": "0.33", "follow": "0", "care-people": "0"},
+    {"name": "", "partners": "3", "sessions": "4", "hours": "3", "rate": "18.75", "prep": "0.25",
+     "follow": "0.25", "care-people": "3"},
+]
+SHARED = {name: ENTRY[name] for name in SHARED_FIELDS}
+
+
+def group_id(name: str, index: int) -> str:
+    return f"#bp-{name}" + (f"-{index + 1}" if index else "")
+
+
+def fill_groups(page, groups: list[dict]):
+    for index, group in enumerate(groups):
+        if index:
+            page.click("[data-budget-add-group]")
+        for name, value in group.items():
+            page.fill(group_id(name, index), value)
+            page.dispatch_event(group_id(name, index), "change")
+    for name, value in SHARED.items():
+        page.fill(f"#bp-{name}", value)
+
+
+def expected_groups(groups: list[dict]) -> tuple[list[dict], dict, Decimal]:
+    """Each group's lines and total, the shared lines and the budget, worked out here."""
+    cent = Decimal("0.01")
+    shared = {k: number(v) for k, v in SHARED.items()}
+    result, sessions = [], Decimal(0)
+    for group in groups:
+        v = {k: number(x) for k, x in group.items() if k != "name"}
+        lines = {
+            "time": v["partners"] * v["sessions"] * v["hours"] * v["rate"],
+            "prep": v["partners"] * v["sessions"] * v["prep"] * v["rate"],
+            "follow": v["partners"] * v["sessions"] * v["follow"] * v["rate"],
+            "travel": v["partners"] * v["sessions"] * shared["travel"],
+            "care": v["care-people"] * v["sessions"] * shared["care"],
+        }
+        lines = {k: x.quantize(cent, rounding=ROUND_HALF_UP) for k, x in lines.items()}
+        result.append({"lines": lines, "total": sum(lines.values())})
+        sessions += v["sessions"]
+    common = {"interpreters": sessions * shared["interpreters"], "formats": shared["formats"],
+              "venue": sessions * shared["venue"], "other": shared["other"]}
+    return result, common, sum(g["total"] for g in result) + sum(common.values())
+
+
+def check_group_totals(page, groups):
+    shown = totals(page)
+    per_group, common, whole = expected_groups(groups)
+    for index, group in enumerate(per_group):
+        for line, amount in group["lines"].items():
+            key = (f"g{index + 1}-" if index else "") + line
+            assert shown[key] == pounds(amount), f"{PAGE}: group {index + 1} {line} shows {shown[key]!r}, expected {pounds(amount)}"
+        if len(groups) > 1:
+            assert shown[f"g{index + 1}"] == pounds(group["total"]), f"{PAGE}: group {index + 1} total {shown[f'g{index + 1}']!r}"
+    for line, amount in common.items():
+        assert shown[line] == pounds(amount), f"{PAGE}: {line} shows {shown[line]!r}, expected {pounds(amount)}"
+    assert shown["all"] == pounds(whole), f"{PAGE}: total {shown['all']!r}, expected {pounds(whole)}"
+
+
+def test_groups_of_partners_each_have_a_total_and_add_up(server, page_for):
+    page = page_for()
+    open_planner(page, server)
+    fill_groups(page, GROUPS)
+    check_group_totals(page, GROUPS)
+    heads = page.eval_on_selector_all("tbody th[scope=rowgroup]", "cells => cells.map(c => c.textContent)")
+    assert heads == ["Group 1: co-leads", "Group 2: advisory group", "Group 3"], heads
+    legends = page.eval_on_selector_all("[data-budget-group] legend", "cells => cells.map(c => c.textContent)")
+    assert legends == heads, f"{PAGE}: the form's groups are named {legends}, the table's {heads}"
+
+    # Save, reload: every group comes back.
+    page.click("[data-budget-save]")
+    open_planner(page, server)
+    assert page.locator("[data-budget-group]").count() == 3
+    check_group_totals(page, GROUPS)
+
+    # Remove the middle group: the last is numbered again, the sums follow, Undo puts it back.
+    page.locator("[data-budget-group]").nth(1).locator("[data-budget-remove-group]").click()
+    assert page.input_value("#bp-partners-2") == GROUPS[2]["partners"]
+    check_group_totals(page, [GROUPS[0], GROUPS[2]])
+    page.click("[data-budget-undo]")
+    check_group_totals(page, GROUPS)
+    open_planner(page, server)
+    check_group_totals(page, GROUPS)
+
+    # Down to one group: no Remove button, no group heading.
+    for _ in range(2):
+        page.locator("[data-budget-remove-group]:visible").last.click()
+    assert page.locator("[data-budget-remove-group]:visible").count() == 0
+    check_group_totals(page, [GROUPS[0]])
+
+
+def test_total_is_the_exact_sum_of_the_groups(server, page_for):
+    from support import fast_check
+    page = page_for()
+    open_planner(page, server)
+    fast_check(page, "budget-groups", runs=150)
+
+
+def test_every_data_cell_is_tied_to_its_column_and_row_headers(server, page_for):
+    page = page_for()
+    open_planner(page, server)
+    for state in ("one group", "three groups"):
+        if state == "three groups":
+            fill_groups(page, GROUPS)
+        problems = page.evaluate("""() => {
+            const table = document.querySelector('[data-budget-table]');
+            const out = [];
+            table.querySelectorAll('td').forEach((td, i) => {
+                const ids = (td.getAttribute('headers') || '').split(' ').filter(Boolean);
+                const heads = ids.map(id => document.getElementById(id));
+                const where = `cell ${i} (${td.closest('tr').querySelector('th').textContent.trim()})`;
+                if (heads.some(h => !h || h.tagName !== 'TH' || !table.contains(h))) out.push(`${where}: headers="${ids}" names no header cell of the table`);
+                if (!heads.some(h => h && h.getAttribute('scope') === 'col')) out.push(`${where}: no column header`);
+                if (!heads.includes(td.closest('tr').querySelector('th'))) out.push(`${where}: not tied to its row header`);
+            });
+            return out;
+        }""")
+        assert not problems, f"{PAGE} ({state}):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_no_sideways_scroll_on_a_phone(server, page_for, width):
+    page = page_for(viewport={"width": width, "height": 800})
+    open_planner(page, server)
+    measure = """() => {
+        const wrap = document.querySelector('.budget-table-wrap');
+        const cap = document.querySelector('#budget-caption').getBoundingClientRect();
+        const cells = [...document.querySelectorAll('[data-budget-table] :is(th, td, caption)')]
+            .filter(c => c.getClientRects().length)
+            .map(c => c.getBoundingClientRect().right);
+        return {wrap: wrap.scrollWidth - wrap.clientWidth, page: document.documentElement.scrollWidth - innerWidth,
+                right: Math.max(...cells), edge: wrap.getBoundingClientRect().right, caption: cap.right};
+    }"""
+    for state in ("empty", "three groups"):
+        if state != "empty":
+            fill_groups(page, GROUPS)
+            page.fill("#bp-other", "100,000")
+        sizes = page.evaluate(measure)
+        where = f"{PAGE} at {width}px, {state}"
+        assert sizes["wrap"] <= 0 and sizes["page"] <= 0, f"{where}: the table scrolls sideways: {sizes}"
+        assert sizes["right"] <= sizes["edge"] + 0.5, f"{where}: part of the table is cut off: {sizes}"
+    total = page.locator('[data-total="all"]')
+    assert total.is_visible() and total.bounding_box()["x"] + total.bounding_box()["width"] <= width
+
+
+def test_five_groups_print_as_one_a4_table(server, page_for, tmp_path):
+    groups = GROUPS + [{**GROUPS[1], "name": "young people's panel"}, {**GROUPS[0], "name": ""}]
+    page = page_for()
+    open_planner(page, server)
+    fill_groups(page, groups)
+    page.emulate_media(media="print")
+    pdf = tmp_path / "groups.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    assert "A4" in pdf_info(pdf)["Page size"]
+    sheets = [t for t in page_texts(pdf) if "Budget line" in t or "Total budget" in t]
+    assert len(sheets) == 1, f"the budget table prints across {len(sheets)} sheets"
+    per_group, _, whole = expected_groups(groups)
+    for index, group in enumerate(per_group):
+        assert pounds(group["total"]) in sheets[0], f"group {index + 1}'s total does not print with the table"
+    assert "Group 2: advisory group" in sheets[0] and pounds(whole) in sheets[0]
