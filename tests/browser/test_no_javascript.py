@@ -34,3 +34,20 @@ def test_main_text_shows_without_javascript(site, server, page_for):
             if text[:60] not in shown:
                 problems.append(f"{name}: the text {text[:60]!r} is not shown without JavaScript")
     assert not problems, "\n".join(problems)
+
+
+def test_no_page_scrolls_sideways_without_javascript(site, server, page_for):
+    """Property: without JavaScript, nothing on any page reaches past a phone's screen."""
+    problems = []
+    for width in (320, 390):
+        page = page_for(java_script_enabled=False, viewport={"width": width, "height": 700})
+        for built in site.content_pages():
+            name = site.rel(built)
+            page.goto(server + name.removesuffix("index.html"))
+            wide = page.evaluate("""w => document.documentElement.scrollWidth > w ? [document.documentElement.scrollWidth,
+                [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > w + 1
+                  && getComputedStyle(e).position !== 'fixed' && !e.closest('.md-sidebar, [hidden]'))
+                  .slice(0, 3).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.'))] : null""", width)
+            if wide:
+                problems.append(f"{name} at {width}px: the page is {wide[0]}px wide; reaching past the edge: {wide[1]}")
+    assert not problems, "\n".join(problems)
