@@ -39,11 +39,9 @@ def front_matter(source: Path) -> dict:
 
 
 def built_path(doc: str) -> str:
-    """The served path of a Markdown page: 'a/b.md' -> 'a/b/'."""
-    stem = doc.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
+    """The served path of a Markdown page: 'a/b.md' -> 'a/b/', 'a/b.cy.md' -> 'cy/a/b/'."""
+    from guide_core.checks.site import url_of
+    return url_of(doc)
 
 
 def pages_asking_for(key: str) -> list[str]:
