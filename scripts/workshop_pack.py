@@ -41,6 +41,19 @@ def pack_pages(nav=None) -> list[str]:
     return [f for f in nav_files(nav) if is_handout(f) or is_template(f)]
 
 
+def print_pack(page, base: str, pages: list[str], out: Path, unite: str = "pdfunite") -> None:
+    """Print each page (docs/ paths) from the site served at `base` with a
+    Playwright `page`, each to its own PDF, and join them in order into `out`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        parts = []
+        for number, src_uri in enumerate(pages, start=1):
+            part = Path(tmp) / f"{number:02d}.pdf"
+            print_pdf(page, base + page_path(src_uri), part)
+            parts.append(str(part))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([unite, *parts, str(out)], check=True)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("Usage: python -m scripts.workshop_pack SITE_FOLDER", file=sys.stderr)
@@ -65,19 +78,12 @@ def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
 
     out = site / PACK
-    with tempfile.TemporaryDirectory() as tmp, serve(site) as base, sync_playwright() as p:
-        parts = []
+    with serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page()
-            for number, src_uri in enumerate(pages, start=1):
-                part = Path(tmp) / f"{number:02d}.pdf"
-                print_pdf(page, base + page_path(src_uri), part)
-                parts.append(part)
+            print_pack(browser.new_page(), base, pages, out, unite)
         finally:
             browser.close()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([unite, *map(str, parts), str(out)], check=True)
     print(f"{out.relative_to(site.parent)}: {len(pages)} parts, {page_count(out)} page(s), "
           f"{out.stat().st_size // 1024} KB")
     return 0
