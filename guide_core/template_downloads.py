@@ -337,3 +337,32 @@ def build_downloads(docs_dir: Path, out_dir: Path, site_url: str,
         made[src_uri] = [describe(name, data) for name, data in files.items()]
     return made
 
+
+# Every template's downloads in one zip, for a workshop pack. The build makes
+# it (hooks/template_downloads.py), so the published site always has it.
+ZIP_PATH = "downloads/templates.zip"
+ZIP_LINK = re.compile(r"(\[[^\]]*?)(\)\]\((?:[^)\s]*/)?" + re.escape(ZIP_PATH) + r"\))")
+ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+
+
+def templates_zip(files: dict[str, bytes]) -> bytes:
+    """One zip of {file name: bytes}, in name order. Fixed dates, so the
+    same files always make the same zip."""
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name])
+    return out.getvalue()
+
+
+def add_zip_size(markdown: str, size: int) -> str:
+    """A link to the templates zip, such as "[Download all templates (zip,
+    Word and OpenDocument)](../downloads/templates.zip)", gets the zip's size
+    inside its brackets: "(zip, Word and OpenDocument, 80 KB)"."""
+    return ZIP_LINK.sub(lambda m: f"{m.group(1)}, {file_size(size)}{m.group(2)}", markdown)
+

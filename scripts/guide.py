@@ -148,6 +148,14 @@ def cmd_pdf(args, extra):
     return run("-m", "scripts.handout_pdfs", "site")
 
 
+def cmd_pack(args, extra):
+    """build, print the handout PDFs, then the workshop pack: every handout and template in one PDF"""
+    test_packages()
+    apt_install({**BROWSER, **SPELLING})
+    build_site()
+    return run("-m", "scripts.handout_pdfs", "site") or run("-m", "scripts.workshop_pack", "site")
+
+
 def cmd_check(args, extra):
     """build (or reuse a build of the same files) and check the pages and the built site (--changed: only changed files)"""
     test_packages()

@@ -80,7 +80,7 @@ def internal_links(page, project):
                 continue
             file, _, anchor = href.partition("#")
             target = (page.path.parent / file).resolve() if file else page.path.resolve()
-            if file and not target.exists():
+            if file and not target.exists() and not _made_by_build(target, project):
                 yield Problem(page.name, number, f"the link '{href}' goes to a file that does not exist",
                               "correct the file name: link to another page by its .md file, "
                               "such as [Principles](principles.md), relative to this page")
@@ -88,6 +88,14 @@ def internal_links(page, project):
                 yield Problem(page.name, number, f"the link '{href}' goes to a heading that does not exist",
                               f"use the id of a heading on {project.by_path[target].name}: open the page, "
                               "select the ¶ beside the heading and copy the part after #")
+
+
+def _made_by_build(target: Path, project) -> bool:
+    """A file the build writes into the site, not into docs/: the zip of
+    every template's downloads (hooks/template_downloads.py)."""
+    from guide_core.template_downloads import ZIP_PATH
+
+    return target == (project.docs / ZIP_PATH).resolve()
 
 
 def _ids(project) -> dict:

@@ -35,10 +35,10 @@ def pdf_info(pdf: Path) -> dict:
     return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
 
 
-def decode_qr(pdf: Path, tmp: Path) -> str:
-    """Render the first PDF page at 200 dpi and read its QR code with zbar."""
-    prefix = tmp / pdf.stem
-    subprocess.run([_tool("pdftoppm"), "-r", "200", "-f", "1", "-l", "1", "-png", "-singlefile",
+def decode_qr(pdf: Path, tmp: Path, sheet: int = 1) -> str:
+    """Render one PDF page (the first unless told) at 200 dpi and read its QR code with zbar."""
+    prefix = tmp / f"{pdf.stem}-{sheet}"
+    subprocess.run([_tool("pdftoppm"), "-r", "200", "-f", str(sheet), "-l", str(sheet), "-png", "-singlefile",
                     str(pdf), str(prefix)], check=True)
     result = subprocess.run([_tool("zbarimg"), "--raw", "-q", f"{prefix}.png"],
                             capture_output=True, text=True)
@@ -367,3 +367,103 @@ def test_page_tools_do_not_show_without_javascript(site, server, page_for):
     page.goto(url_of(server, site, site.dir / "index.html"))
     assert not page.locator(".print-tools").is_visible(), \
         "Without JavaScript the Print and Large print buttons show but cannot work"
+
+
+# --- The workshop pack (./guide pack): every handout and template ------------
+
+MM = 72 / 25.4  # PDF points, and pixels at 72 dpi, per millimetre
+TOP, BOTTOM = 18 * MM, 16 * MM  # print.css @page margins
+
+
+@pytest.fixture(scope="module")
+def pack(site, server, browser, tmp_path_factory):
+    """The booklet as scripts/workshop_pack.py prints it, from the test build:
+    (pdf, [(source, address)] in page-tree order, text of each sheet, first sheet of each part)."""
+    from guide_core.template_downloads import page_path
+    from scripts.workshop_pack import pack_pages, print_pack
+
+    pages = pack_pages()
+    assert pages, "mkdocs.yml lists no handout or template pages"
+    out = tmp_path_factory.mktemp("pack") / "workshop-pack.pdf"
+    context = browser.new_context()
+    try:
+        print_pack(context.new_page(), server, pages, out, _tool("pdfunite"))
+    finally:
+        context.close()
+    parts = [(f"docs/{src}", site.address(site.dir / page_path(src) / "index.html")) for src in pages]
+    sheets = pdf_text(out).split("\f")[:int(pdf_info(out)["Pages"])]
+    starts = [i for i, text in enumerate(sheets) if "Readthispageonline:" in squash(text)]
+    return out, parts, sheets, starts
+
+
+def test_workshop_pack_has_each_handout_and_template_in_order_each_from_a_new_sheet(pack, tmp_path):
+    pdf, parts, sheets, starts = pack
+    assert len(starts) == len(parts) and starts[0] == 0, (
+        f"the pack has {len(starts)} sheets with a print header, expected {len(parts)} parts, "
+        "the first on sheet 1 (scripts/workshop_pack.py)")
+    problems = []
+    sizes = subprocess.run([_tool("pdfinfo"), "-f", "1", "-l", str(len(sheets)), str(pdf)],
+                           capture_output=True, text=True, check=True).stdout
+    sizes = re.findall(r"^Page\s+\d+ size:.*$", sizes, re.M)
+    if len(sizes) != len(sheets) or not all("(A4)" in size for size in sizes):
+        problems.append(f"not every sheet of the pack is A4: {sizes}")
+    for (source, address), start in zip(parts, starts):
+        if f"Readthispageonline:{address}" not in squash(sheets[start]):
+            problems.append(f"{source}: sheet {start + 1} should start this part with its address {address}")
+        scanned = decode_qr(pdf, tmp_path, sheet=start + 1)
+        if scanned != address:
+            problems.append(f"{source}: the QR code on sheet {start + 1} reads {scanned!r}, expected {address!r}")
+    assert not problems, "\n".join(problems)
+
+
+def sheet_ink(pdf: Path, tmp: Path) -> list[tuple[list[list[int]], float]]:
+    """Each sheet at 72 dpi in grey (one pixel a point) as rows of pixels,
+    and the foot of its lowest word, in points."""
+    from PIL import Image
+
+    subprocess.run([_tool("pdftoppm"), "-r", "72", "-gray", str(pdf), str(tmp / "sheet")], check=True)
+    bbox = subprocess.run([_tool("pdftotext"), "-bbox", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    feet = [max((float(y) for y in re.findall(r'yMax="([\d.]+)"', page)), default=0.0)
+            for page in bbox.split("<page ")[1:]]
+    images = sorted(tmp.glob("sheet-*.pgm"))
+    assert len(images) == len(feet), "pdftoppm and pdftotext disagree on the number of sheets"
+    sheets = []
+    for image, foot in zip(images, feet):
+        picture = Image.open(image)
+        width = picture.width
+        data = list(picture.getdata())
+        sheets.append(([data[row * width:(row + 1) * width] for row in range(picture.height)], foot))
+    return sheets
+
+
+def test_no_handout_or_template_ends_on_a_nearly_empty_sheet_or_prints_an_empty_box(pack, tmp_path):
+    """Over every handout and template: a part of 2 or more sheets fills at
+    least a fifth of its last one; and a box split across sheets leaves no
+    empty piece: whatever is drawn below a sheet's last words is closed by
+    a rule (the foot of a box to write in), not side lines running to the
+    page foot with nothing in them."""
+    pdf, parts, _, starts = pack
+    sheets = sheet_ink(pdf, tmp_path)
+    ends = starts[1:] + [len(sheets)]
+    problems = []
+    for (source, _), start, end in zip(parts, starts, ends):
+        for number in range(start, end):
+            rows, foot = sheets[number]
+            inked = [y for y, row in enumerate(rows) if min(row) < 200]
+            lowest = inked[-1] if inked else 0
+            height = len(rows) - TOP - BOTTOM
+            if number == end - 1 and end - start > 1 and (lowest - TOP) / height < 0.2:
+                problems.append(f"{source}: the last of its {end - start} sheets is "
+                                f"{(lowest - TOP) / height:.0%} full; it should hold at least a fifth "
+                                "of a page, or the page should fit on one sheet fewer")
+            if lowest > foot + 3 * MM:
+                run = longest = 0
+                for value in (min(a, b) for a, b in zip(rows[lowest], rows[lowest - 1])):
+                    run = run + 1 if value < 200 else 0
+                    longest = max(longest, run)
+                if longest < 20 * MM:
+                    problems.append(f"{source}: sheet {number - start + 1} ends with an empty, open box "
+                                    f"({(lowest - foot) / MM:.0f} mm below the last words): keep the table or "
+                                    "box whole (break-inside: avoid in print.css)")
+    assert not problems, "\n".join(problems)

@@ -130,6 +130,40 @@ def test_downloads_are_built_linked_with_type_and_size(site, fmt):
     assert not problems, "\n".join(problems)
 
 
+def test_the_templates_zip_holds_every_download_byte_for_byte_and_is_linked_with_its_size(site, tmp_path):
+    """downloads/templates.zip (hooks/template_downloads.py) is made by the
+    build: every template's .docx and .odt, the same bytes as the page's own
+    downloads, each opening. The handouts and templates pages link to it
+    with its type and real size."""
+    archive_path = site.dir / "downloads" / "templates.zip"
+    assert archive_path.is_file(), "the build made no downloads/templates.zip (hooks/template_downloads.py)"
+    expected = {f"{source.stem}.{fmt}" for source in template_sources() for fmt in LABELS}
+    problems = []
+    with zipfile.ZipFile(archive_path) as archive:
+        assert archive.testzip() is None, "downloads/templates.zip has a damaged member"
+        names = set(archive.namelist())
+        if names != expected:
+            problems.append(f"downloads/templates.zip: missing {sorted(expected - names)}, "
+                            f"extra {sorted(names - expected)}")
+        for name in sorted(names & expected):
+            data = archive.read(name)
+            if data != (site.dir / "templates" / name).read_bytes():
+                problems.append(f"downloads/templates.zip: {name} differs from templates/{name}")
+            copy = tmp_path / name
+            copy.write_bytes(data)
+            headings, _ = (docx_outline if name.endswith(".docx") else odt_outline)(copy)
+            if not headings:
+                problems.append(f"downloads/templates.zip: {name} opens with no headings")
+    size = f"{max(1, math.ceil(archive_path.stat().st_size / 1024))} KB"
+    for page in ("templates/index.html", "handouts/index.html"):
+        soup = BeautifulSoup((site.dir / page).read_text(encoding="utf-8"), "html.parser")
+        links = [squash(a.get_text()) for a in soup.select("article a[href]")
+                 if a["href"].endswith("downloads/templates.zip")]
+        if links != [f"download all templates (zip, Word and OpenDocument, {size})"]:
+            problems.append(f"{page}: links to the zip read {links}, expected one with its size {size}")
+    assert not problems, "\n".join(problems)
+
+
 METADATA = {"docx": "docProps/core.xml", "odt": "meta.xml"}
 DC = "{http://purl.org/dc/elements/1.1/}"
 
