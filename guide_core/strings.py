@@ -54,3 +54,15 @@ def long_date(strings: dict, iso: str) -> str:
     """2026-12-03 as '3 December 2026' (or '3 Rhagfyr 2026')."""
     day = datetime.date.fromisoformat(iso)
     return f"{day.day} {strings['months'][day.month - 1]} {day.year}"
+
+
+# Strings only one kind of page's script uses: given to those pages alone,
+# so every other page stays as light as before.
+PAGE_TOOLS = {"self_check_": "selfcheck"}
+
+
+def for_page(words: dict, meta: dict) -> dict:
+    """The strings a page gets: its tools' words, without those for tools it does not have."""
+    tools = {key: value for key, value in (words.get("tools") or {}).items()
+             if not any(key.startswith(prefix) and not meta.get(flag) for prefix, flag in PAGE_TOOLS.items())}
+    return {**words, "tools": tools}

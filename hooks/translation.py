@@ -28,7 +28,7 @@ def on_page_markdown(markdown, page, config, files):
     page.meta["text_language"] = text_language
     # The page's text and the tools inside it speak its text's language; the
     # frame around it (print tools, share box, notices) the site's language.
-    page.meta["strings"] = strings.load(root, text_language)
+    page.meta["strings"] = strings.for_page(strings.load(root, text_language), page.meta)
     page.meta["frame_strings"] = strings.load(root, language)
     # Where this language's pages start, for the templates' links ("" or "cy/").
     page.meta["language_folder"] = "" if languages.is_default(config) else f"{language}/"

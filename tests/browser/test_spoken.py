@@ -105,3 +105,30 @@ def test_the_search_box_is_named_in_the_page_language(server, page_for, path, lo
     assert f"dialog, {name}" in spoken[0] or any(p.startswith(f"dialog, {name}") for p in spoken), \
         f"{path}: the search panel is not read as a dialog named {name!r}: {spoken}"
     assert any(p.startswith(f"textbox, {name}") for p in spoken), f"{path}: the search box is not read: {spoken}"
+
+
+def test_the_self_check_takes_its_words_from_the_page_strings(server, page_for):
+    """The self-check's buttons, legend and messages come from the page's strings
+    (includes/strings/), not from the script: given the Welsh strings, it speaks Welsh."""
+    import json
+    import re as regex
+
+    welsh = load(ROOT, "cy")["tools"]
+    page = page_for()
+
+    def swap(route):
+        response = route.fetch()
+        html = regex.sub(r'(<script type="application/json" id="guide-strings">).*?(</script>)',
+                         lambda m: m[1] + json.dumps(welsh).replace("<", "\\u003c") + m[2], response.text(), flags=regex.S)
+        route.fulfill(response=response, body=html)
+
+    page.route(server + "self-check/", swap)
+    page.goto(server + "self-check/")
+    page.wait_for_selector("form.self-check-form fieldset.self-check-question")
+    assert page.inner_text("fieldset.self-check-who legend").strip() == welsh["self_check_who"]
+    assert page.inner_text("form.self-check-form button[type=submit]").strip() == welsh["self_check_show"]
+    assert page.inner_text("form.self-check-form button[type=reset]").strip() == welsh["self_check_clear"]
+    page.click("form.self-check-form button[type=submit]")
+    reader = ScreenReader(page, "#self-check-result")
+    reader.next(2)
+    assert any(welsh["self_check_answer_every"] in p for p in reader.spoken()), reader.spoken()

@@ -20,9 +20,17 @@
   "use strict";
 
   var GROUPS = [
-    { id: "staff", name: "Staff", label: "Staff" },
-    { id: "partners", name: "Partners", label: "Partners with lived experience" },
+    { id: "staff", name: say("self_check_staff", "Staff"), label: say("self_check_staff", "Staff") },
+    { id: "partners", name: say("self_check_partners", "Partners"),
+      label: say("self_check_partners_label", "Partners with lived experience") },
   ];
+
+  /* The page's words (guide-tools.js, GuideStrings, from includes/strings/), or the English given. */
+  function say(key, english, fill) {
+    if (typeof window !== "undefined" && window.GuideStrings) return window.GuideStrings.say(key, english, fill);
+    Object.keys(fill || {}).forEach(function (name) { english = english.split("{" + name + "}").join(String(fill[name])); });
+    return english;
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -95,16 +103,16 @@
 
     var form = el("form", "self-check-form");
     form.setAttribute("novalidate", "");
-    form.setAttribute("aria-label", "Self-check");
+    form.setAttribute("aria-label", say("self_check_form", "Self-check"));
     source.parentNode.insertBefore(form, source);
 
     // Who is answering now.
     var who = el("fieldset", "self-check-who");
-    var whoLegend = el("legend", "", "Who is answering now?");
+    var whoLegend = el("legend", "", say("self_check_who", "Who is answering now?"));
     who.appendChild(whoLegend);
     var whoNote = el("p", "self-check-who__note",
-      "Staff and partners can each answer. Answer as staff, then choose partners and hand over. " +
-      "The answers are kept apart, so partners do not see what staff chose.");
+      say("self_check_who_note", "Staff and partners can each answer. Answer as staff, then choose partners and " +
+        "hand over. The answers are kept apart, so partners do not see what staff chose."));
     whoNote.id = "self-check-who-note";
     who.setAttribute("aria-describedby", whoNote.id);
     who.appendChild(whoNote);
@@ -174,25 +182,26 @@
     if (key) {
       key.id = key.id || "self-check-key";
       key.classList.add("self-check-key--folded");
-      var toggle = el("button", "md-button", "Show the scoring key");
+      var toggle = el("button", "md-button", say("self_check_show_key", "Show the scoring key"));
       toggle.type = "button";
       toggle.setAttribute("aria-expanded", "false");
       toggle.setAttribute("aria-controls", key.id);
       var keyNote = el("p", "self-check-key-note",
-        "The key is folded away so it does not sway your answers. It still prints with the page.");
+        say("self_check_key_note", "The key is folded away so it does not sway your answers. It still prints with the page."));
       key.parentNode.insertBefore(keyNote, key);
       key.parentNode.insertBefore(toggle, key);
       toggle.addEventListener("click", function () {
         var open = key.classList.toggle("self-check-key--folded") === false;
         toggle.setAttribute("aria-expanded", String(open));
-        toggle.textContent = open ? "Hide the scoring key" : "Show the scoring key";
+        toggle.textContent = open ? say("self_check_hide_key", "Hide the scoring key")
+          : say("self_check_show_key", "Show the scoring key");
       });
     }
 
     var actions = el("div", "self-check-actions");
-    var show = el("button", "md-button md-button--primary", "Show the result");
+    var show = el("button", "md-button md-button--primary", say("self_check_show", "Show the result"));
     show.type = "submit";
-    var reset = el("button", "md-button", "Clear all answers");
+    var reset = el("button", "md-button", say("self_check_clear", "Clear all answers"));
     reset.type = "reset";
     actions.appendChild(show);
     actions.appendChild(reset);
@@ -218,8 +227,8 @@
         q.inputs.forEach(function (input) { input.checked = String(store[group][q.data.id]) === input.value; });
       });
       if (announce) {
-        status.textContent = "Now answering as " + groupName(group).toLowerCase() + ". " +
-          answered(group) + " of " + questions.length + " questions answered.";
+        status.textContent = say("self_check_now_answering", "Now answering as {WHO}. {DONE} of {ALL} questions answered.",
+          { WHO: groupName(group).toLowerCase(), DONE: answered(group), ALL: questions.length });
       }
     }
 
@@ -236,8 +245,8 @@
           if (!result.hidden) {
             result.hidden = true;
             result.textContent = "";
-            status.textContent = "You changed an answer, so the result was cleared. " +
-              "Choose \u201cShow the result\u201d to see it again.";
+            status.textContent = say("self_check_cleared_by_change", "You changed an answer, so the result was cleared. " +
+              "Choose \u201cShow the result\u201d to see it again.");
           }
         }
       });
@@ -254,10 +263,10 @@
 
     function showProblem(group, missing) {
       result.className = "self-check-result self-check-result--problem";
-      var title = el("h2", "", "Answer every question to see the result");
+      var title = el("h2", "", say("self_check_answer_every", "Answer every question to see the result"));
       result.appendChild(title);
-      result.appendChild(el("p", "", groupName(group) + " still need to answer these. " +
-        "If you do not know, choose \u201cNot sure\u201d."));
+      result.appendChild(el("p", "", say("self_check_still_to_answer",
+        "{WHO} still need to answer these. If you do not know, choose \u201cNot sure\u201d.", { WHO: groupName(group) })));
       var list = el("ul");
       missing.forEach(function (q) {
         var item = el("li");
@@ -272,7 +281,8 @@
         list.appendChild(item);
       });
       result.appendChild(list);
-      status.textContent = groupName(group) + " have " + missing.length + " questions left to answer.";
+      status.textContent = say("self_check_left", "{WHO} have {LEFT} questions left to answer.",
+        { WHO: groupName(group), LEFT: missing.length });
       return title;
     }
 
@@ -293,7 +303,7 @@
       groups.forEach(function (g) { scores[g] = score(data, store[g]); });
       var both = groups.length === 2;
       result.className = "self-check-result";
-      var title = el("h2", "", "Your result");
+      var title = el("h2", "", say("self_check_your_result", "Your result"));
       result.appendChild(title);
 
       // Where the work sits, for each group, side by side.
@@ -309,9 +319,14 @@
       thead.appendChild(head);
       table.appendChild(thead);
       var tbody = el("tbody");
-      [["Where the work sits", function (s) { return nameOf[s.level] + (s.capped.length ? " (capped)" : ""); }],
-       ["Points", function (s) { return s.total + " out of " + data.most; }],
-       ["The total alone would say", function (s) { return nameOf[s.band]; }]].forEach(function (row) {
+      [[say("self_check_where", "Where the work sits"), function (s) {
+        return nameOf[s.level] + (s.capped.length ? " " + say("self_check_capped_mark", "(capped)") : "");
+      }],
+       [say("self_check_points", "Points"), function (s) {
+         return say("self_check_points_of", "{POINTS} out of {MOST}", { POINTS: s.total, MOST: data.most });
+       }],
+       [say("self_check_total_alone", "The total alone would say"), function (s) { return nameOf[s.band]; }]
+      ].forEach(function (row) {
         var tr = el("tr");
         var th = el("th", "", row[0]);
         th.scope = "row";
@@ -333,20 +348,20 @@
         });
       });
       if (caps.length) {
-        result.appendChild(el("h3", "", "Why the result is capped"));
+        result.appendChild(el("h3", "", say("self_check_why_capped", "Why the result is capped")));
         var capList = el("ul", "self-check-result__caps");
         caps.forEach(function (c) {
           var item = el("li");
-          item.appendChild(el("strong", "", c.gate.name + " (" + c.groups.map(groupName).join(" and ") +
-            "): no higher than " + nameOf[c.cap] + ". "));
+          item.appendChild(el("strong", "", say("self_check_cap", "{GATE} ({WHO}): no higher than {LEVEL}. ",
+            { GATE: c.gate.name, WHO: c.groups.map(groupName).join(say("self_check_and", " and ")), LEVEL: nameOf[c.cap] })));
           item.appendChild(document.createTextNode(c.unsure ? c.gate.unsure : c.gate.reason));
           capList.appendChild(item);
         });
         result.appendChild(capList);
       }
       result.appendChild(el("p", "self-check-result__honest",
-        "This result is a prompt for talking, not a measure. It is adapted from the ladder of co-production " +
-        "and has not been tested for how well it measures."));
+        say("self_check_honest", "This result is a prompt for talking, not a measure. It is adapted from the ladder " +
+          "of co-production and has not been tested for how well it measures.")));
 
       // Question by question: disagreements first, then lowest answers.
       var rows = questions.map(function (q) {
@@ -361,11 +376,11 @@
         return a.q.number - b.q.number;
       });
       var disagreements = rows.filter(function (r) { return r.disagree; }).length;
-      result.appendChild(el("h3", "", "Question by question"));
+      result.appendChild(el("h3", "", say("self_check_by_question", "Question by question")));
       result.appendChild(el("p", "", both
-        ? "Where staff and partners disagree comes first. Talk about these before anything else. " +
-          "Then come the lowest answers."
-        : "The lowest answers come first. Ask partners to answer too, and compare."));
+        ? say("self_check_order_both", "Where staff and partners disagree comes first. Talk about these before " +
+          "anything else. Then come the lowest answers.")
+        : say("self_check_order_one", "The lowest answers come first. Ask partners to answer too, and compare.")));
       var profile = el("ol", "self-check-profile");
       rows.forEach(function (row) {
         var q = row.q;
@@ -374,7 +389,7 @@
         item.appendChild(el("h4", "", q.number + ". " + q.data.question));
         if (row.disagree) {
           item.classList.add("self-check-profile__item--disagree");
-          item.appendChild(el("p", "self-check-profile__flag", "Staff and partners disagree here."));
+          item.appendChild(el("p", "self-check-profile__flag", say("self_check_disagree_here", "Staff and partners disagree here.")));
         }
         var pair = el("div", "self-check-pair");
         groups.forEach(function (g, i) {
@@ -389,15 +404,16 @@
         caps.forEach(function (c) {
           if (c.gate.question !== q.data.id) return;
           item.appendChild(el("p", "self-check-profile__gate",
-            c.gate.name + (both ? " (" + c.groups.map(groupName).join(" and ") + ")" : "") +
-            ": the result can be no higher than " + nameOf[c.cap] + "."));
+            say("self_check_gate", "{GATE}: the result can be no higher than {LEVEL}.", {
+              GATE: c.gate.name + (both ? " (" + c.groups.map(groupName).join(say("self_check_and", " and ")) + ")" : ""),
+              LEVEL: nameOf[c.cap] })));
         });
         if (row.low === order.length - 1 && !row.disagree) {
-          item.appendChild(el("p", "", "This is co-production. Keep checking it as the work goes on."));
+          item.appendChild(el("p", "", say("self_check_top", "This is co-production. Keep checking it as the work goes on.")));
         } else if (q.change) {
           var change = el("div", "self-check-profile__change");
           var lead = el("p");
-          lead.appendChild(el("strong", "", "What to change: "));
+          lead.appendChild(el("strong", "", say("self_check_what_to_change", "What to change: ")));
           change.appendChild(lead);
           Array.prototype.forEach.call(q.change.querySelectorAll("p"), function (p) {
             var copy = p.cloneNode(true);
@@ -411,10 +427,11 @@
       });
       result.appendChild(profile);
 
-      status.textContent = "Result ready. " + groups.map(function (g) {
-        return groupName(g) + ": " + nameOf[scores[g].level] + (scores[g].capped.length ? ", capped" : "") + ".";
-      }).join(" ") + (both ? " Staff and partners disagree on " + disagreements + " of " +
-        questions.length + " questions." : "");
+      status.textContent = say("self_check_ready", "Result ready.") + " " + groups.map(function (g) {
+        return say("self_check_ready_group", "{WHO}: {LEVEL}.", { WHO: groupName(g),
+          LEVEL: nameOf[scores[g].level] + (scores[g].capped.length ? say("self_check_capped_status", ", capped") : "") });
+      }).join(" ") + (both ? " " + say("self_check_disagree_count", "Staff and partners disagree on {N} of {ALL} questions.",
+        { N: disagreements, ALL: questions.length }) : "");
       return title;
     }
 
@@ -442,7 +459,7 @@
       showGroup("staff", false);
       result.hidden = true;
       result.textContent = "";
-      status.textContent = "All answers cleared. Now answering as staff.";
+      status.textContent = say("self_check_all_cleared", "All answers cleared. Now answering as staff.");
       questions[0].inputs[0].focus();
     });
   }
