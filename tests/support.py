@@ -80,7 +80,9 @@ def run_axe(page, options: dict | None = None, context=None) -> list[dict]:
         # Evaluated, not added as a <script>: the pages' security policy
         # blocks an added inline script, as it should.
         page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
+    # allSettled: an animation cancelled part way (a box ticked again) is over too;
+    # its finished promise rejects, which is no fault of the page.
+    page.evaluate("() => Promise.allSettled(document.getAnimations().map(a => a.finished))")
     options = options or {"runOnly": {"type": "tag", "values": AXE_TAGS}}
     result = page.evaluate("([c, o]) => axe.run(c || document, o)", [context, options])
     return result["violations"]
