@@ -70,3 +70,36 @@ def test_stamp_catches_the_welsh_up(tmp_path):
     after = translation.read(docs, "page.cy.md", translation.front_matter(welsh))
     assert after.state == translation.UNCHECKED
     assert "Rhai geiriau." in welsh.read_text(encoding="utf-8")
+
+
+def test_every_word_a_script_says_is_in_the_strings_files():
+    """Property: each GuideStrings.say(KEY, ENGLISH) in the guide's scripts
+    names a key the strings files hold (the Welsh has every English key:
+    the strings check), and its English fallback is the file's English, so
+    a page without the strings block says the same words."""
+    import json
+    import re
+    from pathlib import Path
+
+    from guide_core import strings
+
+    root = Path(__file__).resolve().parents[2]
+    english = strings.load(root, "en-GB")["tools"]
+    welsh = strings.load(root, "cy")["tools"]
+    call = re.compile(r'say\(\s*"([A-Za-z_]+)"\s*,\s*"((?:[^"\\]|\\.)*)"')
+    wrong, seen = [], 0
+    for script in sorted((root / "docs" / "assets" / "javascripts").glob("*.js")):
+        text = script.read_text(encoding="utf-8")
+        for match in call.finditer(text):
+            seen += 1
+            key, fallback = match.group(1), json.loads(f'"{match.group(2)}"')  # JS escapes, as JSON's
+            line = text.count("\n", 0, match.start()) + 1
+            where = f"{script.relative_to(root)}:{line}"
+            if key not in english or key not in welsh:
+                wrong.append(f"{where}: says {key!r}, which includes/strings/ lacks. "
+                             f"Fix: add tools.{key} to en-GB.yml and cy.yml.")
+            elif not english[key].startswith(fallback):
+                wrong.append(f"{where}: the English given for {key!r} is not en-GB.yml's. "
+                             f"Fix: make them the same words.")
+    assert seen > 40, "no GuideStrings.say calls found: has the helper been renamed?"
+    assert not wrong, "\n".join(wrong)

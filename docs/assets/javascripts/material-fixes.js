@@ -131,7 +131,8 @@
       if (box.scrollWidth > box.clientWidth + 1) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
-        box.setAttribute("aria-label", "Table (scrolls sideways)");
+        box.setAttribute("aria-label", window.GuideStrings
+          ? window.GuideStrings.say("table_scrolls", "Table (scrolls sideways)") : "Table (scrolls sideways)");
       } else if (box.getAttribute("role") === "region") {
         box.removeAttribute("tabindex");
         box.removeAttribute("role");
