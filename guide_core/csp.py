@@ -3,8 +3,10 @@
 The policy lets a page load scripts, styles, images, fonts and data from the
 site itself only. Inline scripts run only if the policy names their sha256
 hash, worked out here from the page itself, so a pasted script or embed is
-blocked in the reader's browser. Plain functions: hooks/csp.py calls
-add_policy_to_site() after a build; another site builder can call the same.
+blocked in the reader's browser. Plain functions: the page pipeline
+(guide_core/page_pipeline.py) adds the policy as each page's last step, and
+hooks/csp.py to any page made after them; another site builder can call
+add_policy_to_site() after its build.
 
   python -m scripts.csp SITE_DIR          checks every page in a built site
   python -m scripts.csp --add SITE_DIR    adds the policy (for a site builder
@@ -147,6 +149,26 @@ def add_policy_to_site(site_dir: Path) -> int:
         except ValueError as error:
             raise ValueError(f"{page.relative_to(site_dir)}: {error}") from None
     return len(pages)
+
+
+def add_policy_where_missing(site_dir: Path) -> int:
+    """Add a policy to each built HTML file that has none (a redirect page).
+
+    A file is read only when its start shows no policy, so the pages the
+    pipeline made are not read again. Returns how many were added."""
+    added = 0
+    for page in sorted(Path(site_dir).rglob("*.html")):
+        with page.open(encoding="utf-8") as handle:
+            head = handle.read(2048)
+        if META.search(head):
+            continue
+        text = page.read_text(encoding="utf-8")
+        try:
+            page.write_text(add_policy(text), encoding="utf-8")
+        except ValueError as error:
+            raise ValueError(f"{page.relative_to(site_dir)}: {error}") from None
+        added += 1
+    return added
 
 
 def page_policy(page_html: str) -> str | None:

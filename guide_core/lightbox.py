@@ -16,10 +16,10 @@ focus back on the link the reader opened it from. The plugin's inline
 Without JavaScript, or if the files cannot load, the link opens the image
 on its own, and the image is in the page anyway.
 
-A plain function on the built page: hooks/lightbox_pages.py calls it after
-the plugin has written the page. If the plugin's output ever changes shape,
-the page is left as the plugin wrote it (the lightbox then loads with the
-page), and tests/browser/test_ladder_figure.py fails to say so. The patch
+A plain function on the built page: a step of the page pipeline
+(guide_core/page_pipeline.py), after the plugin has written the page. If
+the plugin's output ever changes shape, the page is left as the plugin
+wrote it (the lightbox then loads with the page), and tests/browser/test_ladder_figure.py fails to say so. The patch
 list, guide_core/patches.py, names its tests.
 """
 

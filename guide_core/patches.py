@@ -61,7 +61,7 @@ PATCHES: tuple[Patch, ...] = (
          "tests/browser/test_material_breakpoints.py::test_breakpoints_hide_what_material_hides"),
     ),
     Patch(
-        "Valid HTML from Material's templates", "hooks/valid_html.py",
+        "Valid HTML from Material's templates", "guide_core/valid_html.py",
         "Material's base.html, partials/nav-item.html and partials/search.html: three invalid attributes",
         MATERIAL, "9.8.2", "requirements.in",
         "every page passes the Nu HTML Checker with no filters",

@@ -18,7 +18,7 @@ into the page with no text alternative, and every OpenMoji file uses the
 same ids (emoji, color, line), which would repeat on the page. An <img>
 with a data: address has neither problem.
 
-A plain function: hooks/easy_read_pictures.py calls it on each page. A site
+A plain function: a step of the page pipeline (guide_core/page_pipeline.py). A site
 builder that runs no hooks still shows the pictures, as separate files.
 """
 

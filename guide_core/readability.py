@@ -1,4 +1,4 @@
-"""Reading time and reading level of a page's HTML (hooks/readability.py shows it).
+"""Reading time and reading level of a page's HTML (guide_core/page_pipeline.py shows it).
 
 One place computes how long a page takes to read and how easy it is, so the
 line readers see ("4 minute read · Reading level: plain English") and the

@@ -50,7 +50,7 @@ def alt_is_file_name(alt: str, src: str = "") -> bool:
 
 
 # An Easy Read picture: docs/assets/images/easy-read/NAME.svg, listed by
-# NAME in pictures.yml there (hooks/easy_read_pictures.py puts it in the page).
+# NAME in pictures.yml there (guide_core/pictures.py puts it in the page).
 EASY_READ_PICTURES = "assets/images/easy-read/"
 EASY_READ_PICTURE = re.compile(r"(?:^|/)assets/images/easy-read/([^/]*?)(?:\.svg)?$")
 
@@ -142,6 +142,18 @@ def glossary_once(mdx_configs: dict, root, name: str = "includes/abbreviations.m
     if welsh:
         snippets = dict(mdx_configs.get("pymdownx.snippets") or {})
     return {"pymdownx.snippets": snippets, "abbr": {**mdx_configs.get("abbr", {}), "glossary": glossary}}
+
+
+# In a heading a tooltip only adds a dotted line under the title (and on the
+# Glossary page repeats the definition right below it); inside a link it hides
+# the link's underline and gives two things to hover.
+TOOLTIP_FREE = re.compile(r"<(h[1-6]|a)\b([^>]*)>(.*?)</\1>", re.S | re.I)
+ABBR_TAG = re.compile(r"</?abbr\b[^>]*>", re.I)
+
+
+def strip_tooltips(html: str) -> str:
+    """Remove <abbr> tags inside headings and links, keeping the text they wrap."""
+    return TOOLTIP_FREE.sub(lambda m: f"<{m[1]}{m[2]}>{ABBR_TAG.sub('', m[3])}</{m[1]}>", html)
 
 
 def glossary_names(glossary_text: str) -> set[str]:

@@ -1,9 +1,11 @@
-"""Add a Content-Security-Policy to every built page (logic: guide_core/csp.py).
+"""A Content-Security-Policy on any built page the page pipeline did not make.
 
-It runs once after every language is built, over every HTML file, so the 404 page and redirect
-pages get one too, and the hashes cover scripts other plugins added.
+Every page MkDocs builds gets its policy as the last step of the page
+pipeline (guide_core/page_pipeline.py; the logic: guide_core/csp.py). A
+page another plugin writes after the pages, such as a redirect page for a
+moved page (mkdocs-redirects), gets it here, once every language is built.
 `mkdocs serve` gets no policy: its live-reload script changes on every
-request, so no hash could allow it. ./guide build and the tests add it.
+request, so no hash could allow it.
 """
 
 import logging
@@ -12,7 +14,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from guide_core import languages
-from guide_core.csp import add_policy_to_site
+from guide_core.csp import add_policy_where_missing
 
 log = logging.getLogger("mkdocs.hooks.csp")
 _serving = False
@@ -27,10 +29,7 @@ def on_startup(command, dirty):
 # hooks/languages.py has split the search index (-200).
 @event_priority(-300)
 def on_post_build(config):
-    if not languages.all_built(config):
+    if _serving or not languages.all_built(config):
         return
-    if _serving:
-        log.info("Preview without the Content-Security-Policy, so live reload works.")
-        return
-    count = add_policy_to_site(Path(config["site_dir"]))
-    log.debug("Content-Security-Policy added to %d pages.", count)
+    count = add_policy_where_missing(Path(config["site_dir"]))
+    log.debug("Content-Security-Policy added to %d pages made after the pages.", count)

@@ -2,9 +2,8 @@
 
 - The Welsh build leaves the site's one 404 page to the English build.
 - The Welsh home page (cy/) counts as a home page, as the English one does.
-- Each page loses Material's head language links, which would make the
-  browser fetch a sitemap.xml beside each language version on every view;
-  sitemap.xml and the language switcher carry the same hreflang alternates.
+- (Each page loses Material's head language links: a step of the page
+  pipeline, guide_core/page_pipeline.py.)
 - Once every language is built, each language gets its own search index.
 """
 
@@ -32,14 +31,6 @@ def on_config(config):
 def on_pre_page(page, config, files):
     languages.mark_home(page, config)
     return page
-
-
-def on_post_page(output, page, config):
-    return languages.drop_head_alternates(output)
-
-
-def on_post_template(output_content, template_name, config):
-    return languages.drop_head_alternates(output_content) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-200)

@@ -4,14 +4,11 @@ when the reader first opens one.
 mkdocs-glightbox adds its script and stylesheet to every page. Pages with no
 image set `glightbox: false` for themselves here, which the plugin reads,
 so most pages make two fewer requests. On the pages that keep it, the files
-load on first use (guide_core/lightbox.py), so the first view makes two
-fewer requests there too. Hooks run after plugins, so on_post_page sees the
-page the plugin wrote.
+load on first use (guide_core/lightbox.py, a step of the page pipeline),
+so the first view makes two fewer requests there too.
 """
 
 import re
-
-from guide_core.lightbox import load_on_first_use
 
 IMAGE = re.compile(r"!\[[^\]]*\]\(|<img\b", re.I)
 
@@ -21,8 +18,3 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["glightbox"] = False
     return markdown
 
-
-def on_post_page(output, page, config):
-    if page.meta.get("glightbox") is False:
-        return output
-    return load_on_first_use(output)

@@ -23,16 +23,12 @@ def _data(config):
         raise PluginError(str(error)) from None
 
 
-def on_page_content(html, page, config, files):
-    if not page.meta.get("selfcheck"):
-        return html
-    return html + self_check.data_block(_data(config))
-
-
 def on_page_markdown(markdown, page, config, files):
     if not page.meta.get("selfcheck"):
         return markdown
+    # The data, read once here; the page pipeline puts it after the questions.
+    page.meta["self_check_data"] = data = _data(config)
     try:
-        return self_check.render_page(markdown, _data(config), "docs/" + page.file.src_uri)
+        return self_check.render_page(markdown, data, "docs/" + page.file.src_uri)
     except self_check.SelfCheckError as error:
         raise PluginError(str(error)) from None

@@ -8,28 +8,18 @@ was a third of the build. So on_config reads the file once and hands the
 terms to the abbr extension as its glossary, which gives every page the
 same tooltips (tests/unit/test_tooltips.py checks the built pages).
 
-In body text a tooltip helps. In a heading it only adds a dotted line under
-the title (and on the Glossary page it repeats the definition right below
-it). Inside a link it hides the link's own underline and gives two things to
-hover. So this hook takes the <abbr> tags out of h1 to h6 and out of links,
-and keeps their words.
+In body text a tooltip helps; in headings and links it does not, so a step
+of the page pipeline (guide_core/page_pipeline.py, with
+guide_core/rules.py's strip_tooltips) takes the <abbr> tags out of h1 to h6
+and out of links, and keeps their words.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from guide_core import languages
 from guide_core.rules import glossary_once
-
-PLACES = re.compile(r"<(h[1-6]|a)\b([^>]*)>(.*?)</\1>", re.S | re.I)
-ABBR_TAG = re.compile(r"</?abbr\b[^>]*>", re.I)
-
-
-def strip_tooltips(html: str) -> str:
-    """Remove <abbr> tags inside headings and links, keeping the text they wrap."""
-    return PLACES.sub(lambda m: f"<{m[1]}{m[2]}>{ABBR_TAG.sub('', m[3])}</{m[1]}>", html)
 
 
 def on_config(config):
@@ -41,6 +31,3 @@ def on_config(config):
         config.mdx_configs.update(glossary_once(config.mdx_configs, root, welsh=True))
     return config
 
-
-def on_page_content(html, page, config, files):
-    return strip_tooltips(html)

@@ -7,7 +7,8 @@
   around the text.
 - In the Welsh build, a translated page says it is not yet checked by a
   fluent speaker, or that the English has changed since; a page not yet
-  translated shows the English text (lang="en-GB") under a Welsh notice.
+  translated shows the English text under a Welsh notice (the page
+  pipeline marks it lang="en-GB").
 - A page with `translation_status: true` gets the table of every page's state.
 """
 
@@ -39,13 +40,6 @@ def on_page_markdown(markdown, page, config, files):
         markdown += "\n\n" + translation.status_table(
             docs, _pages(config), strings.load(root, language), welsh=not languages.is_default(config))
     return markdown
-
-
-def on_page_content(html, page, config, files):
-    # English text in the Welsh build: say so, for screen readers and spelling.
-    if page.meta.get("text_language") != languages.current(config):
-        return f'<div lang="{page.meta["text_language"]}">{html}</div>'
-    return html
 
 
 def _pages(config):

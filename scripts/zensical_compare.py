@@ -27,10 +27,10 @@ ZENSICAL = "zensical==0.0.73"
 VENV = ROOT / ".venv-zensical"
 # What the guide's hooks and plugins add, and how to see it in a built page.
 FEATURES = {
-    "reading time and level (hooks/readability.py)": 'class="page-meta"',
+    "reading time and level (guide_core/page_pipeline.py)": 'class="page-meta"',
     "share image (hooks/share_images.py)": "assets/images/social/",
     "last-updated date (git-revision-date-localized)": "git-revision-date-localized-plugin",
-    "lightbox only where there are images (hooks/lightbox_pages.py)": "glightbox",
+    "lightbox only where there are images (hooks/lightbox_pages.py, guide_core/page_pipeline.py)": "glightbox",
 }
 # Files a hook writes beside each page (the page links to it by name).
 PAGE_FILES = {"QR code for print (hooks/print_header.py)": "print-qr.svg"}

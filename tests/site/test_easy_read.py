@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
-from hooks.readability import measure, page_text
+from guide_core.readability import measure, page_text
 from conftest import parse
 from guide_core.pictures import DATA_PREFIX
 
@@ -115,7 +115,7 @@ def test_every_point_has_its_picture(site, rel):
                             "shows and a data-idea that names the one idea it stands for")
         if _picture_file(picture["src"]) is None:
             problems.append(f"point {number}: picture {picture['src'][:60]} is not inside the page as one of "
-                            "the files in docs/assets/images/easy-read/ (hooks/easy_read_pictures.py puts it there)")
+                            "the files in docs/assets/images/easy-read/ (guide_core/page_pipeline.py puts it there)")
         if len(children) < 2 or not " ".join(children[1].get_text(" ").split()):
             problems.append(f"point {number}: has a picture but no text after it")
     # Every paragraph and list of the page sits in a point, except the link to the other version.
@@ -273,7 +273,7 @@ def test_pictures_show_without_a_request_each(page_for, server, rel):
     page.on("request", lambda request: asked.append(request.url))
     page.goto(server + rel, wait_until="networkidle")
     files = [url for url in asked if "/assets/images/easy-read/" in url]
-    assert not files, f"docs/{_source(rel)}: the page asked for picture files: {files}; check hooks/easy_read_pictures.py"
+    assert not files, f"docs/{_source(rel)}: the page asked for picture files: {files}; check guide_core/pictures.py"
     sizes = {}
     for media in ("screen", "print"):
         page.emulate_media(media=media)

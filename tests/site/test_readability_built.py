@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks.readability import META_CLASS, measure, meta_line, page_text
+from guide_core.readability import META_CLASS, measure, meta_line, page_text
 from conftest import parse
 
 MIN_WORDS = 80

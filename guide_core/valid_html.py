@@ -13,8 +13,9 @@ HTML standard, in every built page (the 404 page too).
   tests does not know it yet. material-fixes.js sets it on the box.
 
 `fix_material_markup()` is a plain function, so the same fix can run after
-any build; the hook only calls it. tests/site/test_valid_html.py checks every
-page with the Nu HTML Checker and no filters. The patch list,
+any build; the page pipeline (guide_core/page_pipeline.py) runs it on every
+page. tests/site/test_valid_html.py checks every page with the Nu HTML
+Checker and no filters. The patch list,
 guide_core/patches.py, names this fix and its tests.
 """
 
@@ -32,12 +33,3 @@ def fix_material_markup(html: str) -> str:
     for pattern in (_EMPTY_TABINDEX, _CHECKBOX_AUTOCOMPLETE, _SEARCH_AUTOCORRECT):
         html = pattern.sub(r"\1", html)
     return html
-
-
-def on_post_page(output, page, config):
-    return fix_material_markup(output)
-
-
-def on_post_template(output_content, template_name, config):
-    """The 404 page and other static templates."""
-    return fix_material_markup(output_content) if template_name.endswith(".html") else output_content
