@@ -2,6 +2,7 @@
 
 - open_page(): a fresh browser context at a width and colour scheme;
 - tab_to(): press Tab until a control has focus;
+- settled(): wait until fonts are in, animations and scrolling are over;
 - run_axe(): run the pinned, offline copy of axe-core and list violations;
 - print_to_pdf() and pdf_text(): print a page to PDF and read its text back;
 - js(): the text of a script in tests/browser/js/, for page.evaluate();
@@ -71,6 +72,31 @@ def tab_to(page, selector: str, where: str = "the page", limit: int = 250) -> No
     raise AssertionError(f"{where}: Tab never reaches {selector}.")
 
 
+SETTLED = """async () => {
+    await document.fonts.ready;
+    // allSettled: an animation cancelled part way (a box ticked again) is over
+    // too; its finished promise rejects, which is no fault of the page.
+    await Promise.allSettled(document.getAnimations().map(a => a.finished));
+    // Then frames until the page has stopped scrolling (a smooth scroll is no
+    // animation the page lists), and two more: what the last frame changed
+    // (layout, observers' callbacks, policy reports) has been drawn and told.
+    const frame = () => new Promise(done => requestAnimationFrame(done));
+    let still = 0, last = -1;
+    for (let count = 0; count < 600 && still < 2; count++) {
+        await frame();
+        still = window.scrollY === last ? still + 1 : 0;
+        last = window.scrollY;
+    }
+}"""
+
+
+def settled(page) -> None:
+    """Wait on the page's own state, not the clock: its fonts have loaded, its
+    animations have finished, it has stopped scrolling, and two frames have
+    been drawn since."""
+    page.evaluate(SETTLED)
+
+
 def run_axe(page, options: dict | None = None, context=None) -> list[dict]:
     """Run axe-core on the open page; return its violations.
 
@@ -80,9 +106,7 @@ def run_axe(page, options: dict | None = None, context=None) -> list[dict]:
         # Evaluated, not added as a <script>: the pages' security policy
         # blocks an added inline script, as it should.
         page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    # allSettled: an animation cancelled part way (a box ticked again) is over too;
-    # its finished promise rejects, which is no fault of the page.
-    page.evaluate("() => Promise.allSettled(document.getAnimations().map(a => a.finished))")
+    settled(page)
     options = options or {"runOnly": {"type": "tag", "values": AXE_TAGS}}
     result = page.evaluate("([c, o]) => axe.run(c || document, o)", [context, options])
     return result["violations"]

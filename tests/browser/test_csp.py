@@ -8,7 +8,7 @@ import re
 import pytest
 
 from guide_core import csp
-from support import js
+from support import js, settled
 
 CLIPBOARD = {"permissions": ["clipboard-read", "clipboard-write"]}
 
@@ -101,7 +101,7 @@ def test_every_page_runs_with_no_policy_violation_or_console_error(site, server,
         large = tab.locator("[data-large-print]")
         if large.count():
             large.click()
-        tab.wait_for_timeout(100)
+        settled(tab)
         violations = tab.evaluate("window.__violations")
         if violations or errors:
             problems.append(f"{rel or 'home'}: " + "; ".join(violations + errors))
@@ -207,7 +207,8 @@ def test_lightbox_opens_and_closes_under_the_policy(server, page_for):
     tab.locator("article a.glightbox").first.click()
     tab.wait_for_selector(".glightbox-container .gslide-image img", state="visible")
     tab.keyboard.press("Escape")
-    tab.wait_for_timeout(600)
+    tab.wait_for_selector(".glightbox-container", state="detached")
+    settled(tab)
     _assert_clean(tab, errors, "related-terms/ with the picture enlarged and closed")
 
 

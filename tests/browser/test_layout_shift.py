@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from support import settled
+
 OBSERVE = """
 window.__shifts = [];
 new PerformanceObserver(list => {
@@ -49,7 +51,7 @@ def test_no_layout_shift_after_first_paint(site, server, page_for, width, scheme
     for built in sample(site):
         rel = site.rel(built)
         page.goto(server + rel.removesuffix("index.html"), wait_until="networkidle")
-        page.wait_for_timeout(500)
+        settled(page)
         shifts = page.evaluate("window.__shifts")
         assert shifts is not None, "the layout-shift observer did not run"
         for shift in shifts:

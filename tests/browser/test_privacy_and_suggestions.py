@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from conftest import build
 from guide_core.local_site import copy_project, serve
+from support import settled
 
 ISSUES = "https://github.com/co-production-guide/guide/issues/new"
 
@@ -109,7 +110,7 @@ def test_email_link_carries_page_and_section(site_with_email, page_for):
         heading.scroll_into_view_if_needed()
         page.evaluate("h => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 10)",
                       heading.element_handle())
-        page.wait_for_timeout(300)  # the reader reads the section, then moves to the link
+        settled(page)  # the reader reads the section, then moves to the link
         email = page.locator("a[data-suggest=email]")
         email.focus()
         href = urlsplit(email.get_attribute("href"))
@@ -119,7 +120,7 @@ def test_email_link_carries_page_and_section(site_with_email, page_for):
             f"Page: https://co-production-guide.github.io/guide/principles/#{section_id}\nSection: {text}\n"), query
         # A link to a section names that section, wherever the reader is.
         page.goto(base + f"principles/#{section_id}")
-        page.wait_for_timeout(300)
+        settled(page)
         issue = page.locator("a[data-suggest=issue]")
         issue.focus()
         query = parse_qs(urlsplit(issue.get_attribute("href")).query)

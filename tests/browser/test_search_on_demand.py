@@ -22,6 +22,7 @@ import re
 import pytest
 
 from conftest import ROOT
+from support import settled
 
 SHIM = ROOT / "docs" / "assets" / "javascripts" / "search-on-demand.js"
 SEARCH_REQUEST = re.compile(r"/search/search_index\.json$|/workers/search\.[0-9a-f]+\.min\.js$")
@@ -60,7 +61,7 @@ def open_page(page_for, server, address, width=1280, shim=True):
 
 def results(page) -> list[str]:
     page.wait_for_selector(".md-search-result__item", timeout=10000)
-    page.wait_for_timeout(300)
+    settled(page)
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
 
 

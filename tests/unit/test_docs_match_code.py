@@ -169,3 +169,47 @@ def test_the_import_rule_catches_a_wrong_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from __future__ import annotations\nimport os\nfrom hooks.csp import on_post_build\n")
     assert [m for _, m in imports(bad) if m.split(".")[0] in FORBIDDEN["guide_core"]] == ["hooks.csp"]
+
+
+# A fixed wait passes on a fast machine and fails on a slow one, and makes every
+# run slower than it needs to be. Tests wait on a state instead: a selector, a
+# function that becomes true, an event, or support.settled().
+CLOCK_WAITS = re.compile(r"\b(wait_for_timeout|time\.sleep|asyncio\.sleep|setTimeout)\s*\(|\bsleep\s*\(")
+
+
+def _code_lines(path: Path):
+    """(line number, code) of a test file: Python without its comments and,
+    except in page scripts (strings holding JavaScript), without its strings."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".js":
+        yield from ((n, line.split("//", 1)[0]) for n, line in enumerate(text.splitlines(), 1))
+        return
+    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+        if token.type == tokenize.COMMENT:
+            continue
+        # This file names the fixed waits as examples, in strings.
+        if token.type == tokenize.STRING and path == Path(__file__).resolve():
+            continue
+        yield token.start[0], token.string
+
+
+def test_no_test_waits_on_the_clock():
+    wrong = []
+    for path in sorted((ROOT / "tests").rglob("*")):
+        if path.suffix not in (".py", ".js") or "node_modules" in path.parts or not path.is_file():
+            continue
+        lines = {}
+        for number, code in _code_lines(path):
+            lines[number] = lines.get(number, "") + code
+        for number, code in sorted(lines.items()):
+            if CLOCK_WAITS.search(code):
+                wrong.append(f"{path.relative_to(ROOT)}:{number}: waits a fixed time. "
+                             "Fix: wait on a state: a selector, page.wait_for_function, an event, "
+                             "or support.settled().")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("code", ["page.wait_for_timeout(300)", "time.sleep(5)", "await asyncio.sleep(1)",
+                                  "setTimeout(done, 50)", "sleep(2)"])
+def test_the_clock_rule_catches_a_fixed_wait(code):
+    assert CLOCK_WAITS.search(code)

@@ -8,21 +8,22 @@ import http.server
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TIMEOUT = 2  # seconds LinkChecker waits; the slow address waits longer
+TIMEOUT = 2  # seconds LinkChecker waits; the slow address answers only once the tests are done
 
 
 class _Answers(http.server.BaseHTTPRequestHandler):
     new_home = "/new-home"  # where /moved leads: set by the fixture
+    done = threading.Event()  # set when the module's tests end: the slow address then answers
+
     def do_GET(self):
         path = self.path
         if path == "/slow":
-            time.sleep(TIMEOUT + 3)
+            self.done.wait(timeout=300)
         if path in ("/ok", "/new-home", "/slow"):
             self._send(200, b"<!doctype html><title>ok</title><p>ok</p>")
         elif path == "/moved":
@@ -71,6 +72,7 @@ def answers():
         links[path] = f"http://127.0.0.1:{server.server_address[1]}{path}"
     _Answers.new_home = links["/new-home"]
     yield links
+    _Answers.done.set()
     for server in servers:
         server.shutdown()
         server.server_close()
