@@ -1,6 +1,6 @@
 """Check every link from the built site to another website, and report by page.
 
-  python -m scripts.check_links SITE_DIR [--report FILE] [--timeout SECONDS]
+  python -m scripts.check_links SITE_DIR [--report FILE] [--timeout SECONDS] [--retry-pause SECONDS]
 
 LinkChecker (settings in scripts/linkcheckerrc: at most 1 request a second
 to any one website) reads every page in SITE_DIR and checks each outside
@@ -133,7 +133,7 @@ def internet_reachable(links: list[str], hosts: int = 5, wait: float = 5) -> boo
     return not tried
 
 
-def check_site(site: Path, timeout: int | None = None) -> list[Result]:
+def check_site(site: Path, timeout: int | None = None, retry_pause: float = RETRY_PAUSE) -> list[Result]:
     """Every outside link in the site, checked, with a retry for failures."""
     site = Path(site)
     with tempfile.TemporaryDirectory() as tmp:
@@ -164,7 +164,7 @@ def check_site(site: Path, timeout: int | None = None) -> list[Result]:
         ]
         failed = sorted({r.link for r in results if not r.valid})
         if failed:
-            time.sleep(RETRY_PAUSE)
+            time.sleep(retry_pause)
             retry = Path(tmp) / "retry.html"
             retry.write_text("".join(f'<a href="{escape(u)}">l</a>\n' for u in failed), encoding="utf-8")
             again = {row["urlname"]: row for row in run_linkchecker([retry], timeout)}
@@ -214,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
     parser.add_argument("--report", type=Path, help="also write the report to this file")
     parser.add_argument("--timeout", type=int, help="seconds to wait for each website (default 30)")
+    parser.add_argument("--retry-pause", type=float, default=RETRY_PAUSE,
+                        help=f"seconds before failed links are tried again (default {RETRY_PAUSE})")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"{args.site}: no built site here. Fix: run ./guide build first.", file=sys.stderr)
@@ -224,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
               "checked. Is this computer connected to the internet? No link is reported broken.")
         return 0
     try:
-        results = check_site(args.site, args.timeout)
+        results = check_site(args.site, args.timeout, args.retry_pause)
     except RuntimeError as error:
         print(error, file=sys.stderr)
         return 2

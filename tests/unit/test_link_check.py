@@ -93,7 +93,8 @@ def _site(tmp_path: Path, pages: dict[str, list[str]]) -> Path:
 
 def _run(site: Path, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "scripts.check_links", str(site), "--timeout", str(TIMEOUT), *extra],
+        [sys.executable, "-m", "scripts.check_links", str(site), "--timeout", str(TIMEOUT),
+         "--retry-pause", "0", *extra],
         cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
