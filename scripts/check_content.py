@@ -1,6 +1,6 @@
 """Content checks for the guide's pages, with messages an editor can act on.
 
-Usage: python -m scripts.check_content [DOCS_DIR] [--config MKDOCS_YML] [--changed]
+Usage: python -m scripts.check_content [DOCS_DIR] [--config MKDOCS_YML] [--changed | --only FILE ...]
 
 Each problem prints as "FILE:LINE: what is wrong. Fix: what to do." and the
 command exits 1 if there is any. The checks themselves live in
@@ -53,9 +53,11 @@ def main(argv: list[str] | None = None) -> int:
                              "a build from the same files is used again")
     parser.add_argument("--changed", action="store_true",
                         help="check only the files changed since the last commit")
+    parser.add_argument("--only", nargs="+", type=Path, metavar="FILE",
+                        help="check only these files, as --changed does (the whole project is still read)")
     args = parser.parse_args(argv)
     docs = Path(args.docs)
-    only = None
+    only = set(args.only) if args.only else None
     if args.changed:
         only = changed_files(docs.resolve().parent)
         if only is None:

@@ -11,10 +11,19 @@ Tests sit in folders by layer, and each gets the folder's marker:
 A test elsewhere that uses the browser is marked `browser` too, and one that
 builds a copy of the project is marked `build`, so `./guide test --fast`
 (-m "not browser and not build") runs without Chromium or extra builds.
+
+The unit tests run first. While they do, one test process builds the site
+in the background, once for the whole run: every process reads that one
+build (the `site` fixture), so none waits for a build of its own.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
+import tempfile
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,7 +43,47 @@ BROWSER_FIXTURES = {"browser", "page_for"}
 BUILT_FIXTURES = {"site", "server"}
 
 
+ORDER = {"unit": 0, "build": 1, "site": 2, "browser": 3}
+
+
+def pytest_configure(config):
+    # One folder for the run's one build, made by the main process, so every
+    # test process (they inherit its environment) finds the same one.
+    if not os.environ.get("PYTEST_XDIST_WORKER") and not os.environ.get("GUIDE_TEST_SITE_DIR"):
+        os.environ["GUIDE_TEST_SITE_DIR"] = tempfile.mkdtemp(prefix="guide-test-site-")
+        config.add_cleanup(_remove_shared_build)
+
+
+def _remove_shared_build():
+    shared = Path(os.environ.pop("GUIDE_TEST_SITE_DIR"))
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a build still running finishes first
+        shutil.rmtree(shared, ignore_errors=True)
+
+
+def pytest_collection_finish(session):
+    """Start the one build now, in the first test process, if any test reads it."""
+    first = os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0"
+    if first and any(BUILT_FIXTURES & set(getattr(item, "fixturenames", ())) for item in session.items):
+        threading.Thread(target=_shared_build, daemon=True).start()
+
+
+def _shared_build() -> Path:
+    """Build the site once for the run, or wait for the process that is building it."""
+    shared = Path(os.environ["GUIDE_TEST_SITE_DIR"])
+    site_dir, done, failed = shared / "site", shared / "site.built", shared / "site.failed"
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # any other process waits here while one builds
+        if not (done.exists() or failed.exists()):
+            result = build(ROOT, site_dir)
+            (done if result.returncode == 0 else failed).write_text(result.stderr, encoding="utf-8")
+    if failed.exists():
+        pytest.fail(f"The strict build failed:\n{failed.read_text(encoding='utf-8')}", pytrace=False)
+    return site_dir
+
+
 def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: ORDER.get(Path(str(item.fspath)).relative_to(ROOT / "tests").parts[0], 1))
     for item in items:
         parts = Path(str(item.fspath)).relative_to(ROOT / "tests").parts
         if parts[0] in LAYERS:
@@ -129,11 +178,9 @@ def _is_redirect(page: Path) -> bool:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site_dir)
-    assert result.returncode == 0, f"The strict build failed:\n{result.stderr}"
-    return Site(dir=site_dir, url=_site_url(ROOT / "mkdocs.yml"))
+def site() -> Site:
+    """The guide built once for the whole run (_shared_build). Read it; do not change it."""
+    return Site(dir=_shared_build(), url=_site_url(ROOT / "mkdocs.yml"))
 
 
 @pytest.fixture(scope="session")

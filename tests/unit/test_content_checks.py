@@ -1,7 +1,11 @@
 """The content checks catch each mistake an editor can make, and say where.
 
 Each test copies docs/ and mkdocs.yml to a temporary folder, makes exactly
-one mistake, runs the check as an editor would, and reads its message.
+one mistake, runs the check as an editor would, and reads its message. The
+check runs on the files the test changed, as `./guide check --changed` does
+(the whole project is still read, for links and repeated titles); a test
+that deletes a file gets the whole check. test_clean_docs_pass and the fault
+injection (tests/build) run the whole check.
 """
 
 from __future__ import annotations
@@ -22,6 +26,21 @@ PAGE = "why-co-produce.md"
 OTHER = "principles.md"
 
 
+_COPIED: dict[Path, dict[Path, tuple[int, int]]] = {}  # each copy's files as copied
+
+
+def _files(root: Path) -> dict[Path, tuple[int, int]]:
+    return {p: (p.stat().st_mtime_ns, p.stat().st_size) for p in root.rglob("*") if p.is_file()}
+
+
+def changed_since_copied(project: Path) -> set[Path] | None:
+    """The files a test changed or added in its copy; None if it deleted any."""
+    before, now = _COPIED.get(project), _files(project)
+    if before is None or set(before) - set(now):
+        return None
+    return {path for path, stamp in now.items() if before.get(path) != stamp}
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
@@ -30,7 +49,9 @@ def project(tmp_path) -> Path:
         shutil.copy2(ROOT / name, tmp_path / name)
     (tmp_path / "tests").mkdir()
     shutil.copy2(ROOT / "tests" / "published-links.txt", tmp_path / "tests" / "published-links.txt")
-    return tmp_path
+    _COPIED[tmp_path] = _files(tmp_path)
+    yield tmp_path
+    _COPIED.pop(tmp_path, None)
 
 
 def run_check(project: Path, *extra: str, spelling: bool = False) -> subprocess.CompletedProcess:
@@ -39,7 +60,9 @@ def run_check(project: Path, *extra: str, spelling: bool = False) -> subprocess.
     The spell check (slower) runs only where a test is about spelling.
     test_clean_docs_pass runs the real command in its own process.
     """
-    argv = [str(project / "docs"), *extra, *([] if spelling else ["--no-spelling"])]
+    changed = changed_since_copied(project)
+    only = ["--only", *map(str, sorted(changed))] if changed and "--changed" not in extra else []
+    argv = [str(project / "docs"), *extra, *only, *([] if spelling else ["--no-spelling"])]
     if spelling:  # pyspelling runs aspell with the console's encoding: give it a real process
         return subprocess.run([sys.executable, "-m", "scripts.check_content", *argv],
                               cwd=ROOT, capture_output=True, text=True)

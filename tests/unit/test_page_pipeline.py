@@ -16,7 +16,7 @@ from guide_core import csp
 from guide_core.page_pipeline import PAGE_STEPS, TEXT_STEPS, Page, run
 
 # Pieces a built page's <head> and <body> may hold, as Material and the
-# plugins write them.
+# plugins write them: each at most once, in any order.
 HEAD_PARTS = [
     '<script>__md_scope=new URL(".",location)</script>',
     '<script>document.documentElement.dataset.largePrint="on"</script>',
@@ -43,8 +43,8 @@ def page(head, body) -> str:
             + "".join(body) + "</body></html>")
 
 
-PAGES = st.builds(page, st.lists(st.sampled_from(HEAD_PARTS), max_size=6),
-                  st.lists(st.sampled_from(BODY_PARTS), max_size=8))
+PAGES = st.builds(page, st.lists(st.sampled_from(HEAD_PARTS), unique=True),
+                  st.lists(st.sampled_from(BODY_PARTS), unique=True))
 META = st.sampled_from([{}, {"glightbox": False}])
 
 
