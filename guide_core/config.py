@@ -29,6 +29,11 @@ class ConfigError(Exception):
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def safe_load(text: str):
+    """yaml.safe_load, with libyaml's parser when PyYAML has it."""
+    return yaml.load(text, Loader=SafeLoader)
+
+
 class _Loader(SafeLoader):
     """Understands mkdocs.yml's !ENV tag and its !!python/name references."""
 

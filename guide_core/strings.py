@@ -14,7 +14,7 @@ import datetime
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from guide_core.config import safe_load
 
 FOLDER = Path("includes") / "strings"
 DEFAULT = "en-GB"
@@ -22,7 +22,7 @@ DEFAULT = "en-GB"
 
 @lru_cache(maxsize=None)
 def _load(path: Path, stamp: float) -> dict:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_load(path.read_text(encoding="utf-8"))
     return data if isinstance(data, dict) else {}
 
 

@@ -114,11 +114,11 @@ def check_template(source: str, markdown: str) -> None:
 def page_title(markdown: str) -> str:
     """The page's title as the site shows it: the front matter's title, or
     else the text of its first '# ' heading."""
-    import yaml
+    from guide_core.config import safe_load
 
     match = FRONT_MATTER.match(markdown)
     if match:
-        meta = yaml.safe_load(match.group(0).strip().strip("-")) or {}
+        meta = safe_load(match.group(0).strip().strip("-")) or {}
         if isinstance(meta, dict) and str(meta.get("title") or "").strip():
             return str(meta["title"]).strip()
     body, _ = split_front_matter(markdown)

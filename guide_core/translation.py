@@ -34,6 +34,8 @@ from pathlib import Path
 
 import yaml
 
+from guide_core.config import safe_load
+
 SUFFIX = ".cy.md"
 LENGTH = 12
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n.*?\n---[ \t]*(\n|\Z)", re.S)
@@ -147,7 +149,7 @@ def read(docs: Path, welsh_rel: str, meta: dict) -> Translation | None:
 def front_matter(path: Path) -> dict:
     try:
         match = FRONT_MATTER.match(path.read_text(encoding="utf-8-sig"))
-        meta = yaml.safe_load(match.group(0).strip().strip("-")) if match else {}
+        meta = safe_load(match.group(0).strip().strip("-")) if match else {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     return meta if isinstance(meta, dict) else {}

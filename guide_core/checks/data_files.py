@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from guide_core.config import _Loader as ConfigLoader, yaml_problem
+from guide_core.config import _Loader as ConfigLoader, yaml_problem, safe_load
 from guide_core.problem import Problem
 
 from .project import read_text
@@ -384,7 +384,7 @@ def contacts(project) -> dict[str, str]:
     """The allowed contacts, each without spaces and in lower case -> its reason."""
     path = project.root / CONTACTS
     try:
-        data = yaml.safe_load(read_text(path, CONTACTS)) if path.exists() else None
+        data = safe_load(read_text(path, CONTACTS)) if path.exists() else None
     except Exception:  # noqa: BLE001 - allowed_contacts reports the file's own problem
         return {}
     return {str(e["contact"]).replace(" ", "").lower(): str(e.get("reason", ""))

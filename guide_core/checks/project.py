@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from guide_core.config import ConfigError, SafeLoader, load_yaml, yaml_problem
+from guide_core.config import ConfigError, SafeLoader, load_yaml, yaml_problem, safe_load
 from guide_core.problem import Problem
 from guide_core.rules import EASY_READ_PICTURES
 
@@ -194,7 +194,7 @@ class Project:
         """The names in docs/assets/images/easy-read/pictures.yml that have their file."""
         folder = self.docs / EASY_READ_PICTURES
         try:
-            entries = yaml.safe_load((folder / "pictures.yml").read_text(encoding="utf-8")) or []
+            entries = safe_load((folder / "pictures.yml").read_text(encoding="utf-8")) or []
         except (OSError, UnicodeDecodeError, yaml.YAMLError):
             return []  # the picture list's own check reports a missing or broken list, with its line
         if not isinstance(entries, list):

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from guide_core.config import safe_load
+
 from guide_core.problem import Problem
 
 from .project import read_text
@@ -46,7 +48,7 @@ def spelling(project, pages=None):
     if not pages:
         return
     root = project.root
-    settings = yaml.safe_load(read_text(root / SPELLING_CONFIG, SPELLING_CONFIG))
+    settings = safe_load(read_text(root / SPELLING_CONFIG, SPELLING_CONFIG))
     with tempfile.TemporaryDirectory() as work:
         tasks = []
         for task in settings["matrix"]:

@@ -22,6 +22,14 @@ def tooltips(project):
     glossary_text = glossary.text
     terms = {term for _, term, _ in entries}
     names = glossary_names(glossary_text)
+    texts = []
+
+    def page_texts():
+        """Each page's lines joined (not the tooltip lines), once, when first needed."""
+        if not texts:
+            texts.extend((p.name, "\n".join(text for _, text in p.body if not text.startswith("*[")))
+                         for p in project.pages)
+        return texts
     for number, term, meaning in entries:
         if not in_glossary(term, glossary_text, names):
             yield Problem(TOOLTIPS, number, f"'{term}' has a tooltip but no entry in {glossary.name}",
@@ -32,8 +40,7 @@ def tooltips(project):
         lower = term[0].lower() + term[1:]
         if term[0].isupper() and term[1:2].islower() and lower not in terms:
             pattern = re.compile(rf"(?<![\w-]){re.escape(lower)}(?![\w-])")
-            used = next((p.name for p in project.pages for _, text in p.body
-                         if not text.startswith("*[") and pattern.search(text)), None)
+            used = next((name for name, text in page_texts() if pattern.search(text)), None)
             if used:
                 yield Problem(TOOLTIPS, number, f"tooltips match capitals exactly, so '*[{term}]' gives no tooltip "
                               f"on '{lower}' ({used})",

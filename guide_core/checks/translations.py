@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import yaml
 
+from guide_core.config import safe_load
+
 from guide_core import translation
 from guide_core.problem import Problem
 from guide_core.strings import DEFAULT, FOLDER, keys
@@ -44,7 +46,7 @@ def strings(project):
     files = {}
     for path in sorted(folder.glob("*.yml")):
         try:
-            data = yaml.safe_load(read_text(path, project.shown(path)))
+            data = safe_load(read_text(path, project.shown(path)))
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             yield Problem(project.shown(path), mark.line + 1 if mark else 1, "this strings file is not valid YAML",
