@@ -65,12 +65,12 @@ def results(page) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
 
 
-def type_query(page, width):
+def type_query(page, width, query=QUERY):
     if width < 960:
         page.locator('label.md-header__button[for="__search"]').click()
     else:
         page.locator(".md-search__input").click()
-    page.keyboard.type(QUERY, delay=30)
+    page.keyboard.type(query, delay=30)
 
 
 def test_nothing_of_search_loads_before_intent(page_for, server):
@@ -128,6 +128,18 @@ def test_each_language_searches_its_own_pages(page_for, server, folder):
     assert index in requests, f"{folder or 'English'}: asked for {requests}, not {index}"
     welsh = [url for url in found if url.startswith(server + "cy/")]
     assert welsh == (found if folder else []), f"{folder or 'English'} page, results: {found}"
+    assert not errors, errors
+
+
+def test_a_welsh_word_finds_the_welsh_pages(page_for, server):
+    """A reader on a Welsh page who types a Welsh word gets the Welsh pages
+    that use it, the translated pages among them, all under cy/."""
+    page, _, errors = open_page(page_for, server, "cy/" + PAGE, 1280)
+    type_query(page, 1280, "cydgynhyrchu")
+    found = results(page)
+    assert found and all(url.startswith(server + "cy/") for url in found), found
+    assert any(url.startswith(server + "cy/what-is-co-production/") for url in found), \
+        f"the Welsh page that says 'cydgynhyrchu' most is not found: {found}"
     assert not errors, errors
 
 
