@@ -79,7 +79,10 @@ def spelling(project, pages=None):
     for page in pages:
         for word in sorted(set(unknown.get(page.path.resolve(), ())) - (fine if _is_welsh(page) else set())):
             pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])")
-            lines = [n for n, text in page.body if pattern.search(text)] or [1]
+            # aspell reads letters only, so '6ed' (Welsh for 6th) gives 'ed': then a word after a digit.
+            after_digit = re.compile(rf"(?<=\d){re.escape(word)}(?![\w-])")
+            lines = ([n for n, text in page.body if pattern.search(text)]
+                     or [n for n, text in page.body if after_digit.search(text)] or [1])
             if _is_welsh(page):
                 # A warning: Debian's Welsh dictionary (aspell-cy 0.50) lacks many
                 # mutated forms (Gymraeg, wefan), so an unknown word is often right.

@@ -314,6 +314,13 @@ def test_us_spelling_and_misspelling(one_page, word):
                     ".spelling-wordlist.txt")
 
 
+def test_an_unknown_word_after_a_number_is_found_on_its_line(one_page):
+    """aspell reads letters only: in '12zorbs' it reads 'zorbs' (as in the Welsh '6ed', 6th)."""
+    project = one_page
+    line = append(project, PAGE, "The group met on the 12zorbs of May.")
+    assert_reported(run_check(project, spelling=True), f"docs/{PAGE}:{line}", "'zorbs' is not in the UK English dictionary")
+
+
 def test_names_can_be_added_to_the_word_list(one_page):
     project = one_page
     append(project, PAGE, "Zorblaxian and Quendry wrote the report.")
