@@ -73,7 +73,7 @@ def verdict(value: float, budget: float, unit: str = "") -> str:
     return f"OVER BUDGET by {shown}"
 
 
-def timed_build(project: Path, site_dir: Path, strict: bool = True) -> tuple[float, float]:
+def timed_build(project: Path, site_dir: Path, strict: bool = True, env: dict | None = None) -> tuple[float, float]:
     """Build `project`; return the wall time and the CPU time it used.
 
     The CPU time counts only the build's own work, so it says more than the
@@ -81,7 +81,7 @@ def timed_build(project: Path, site_dir: Path, strict: bool = True) -> tuple[flo
     # Not --quiet: with --strict it would hide the warning count.
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = build_site(project, site_dir, strict=strict, clean=True)
+    result = build_site(project, site_dir, strict=strict, clean=True, env=env)
     if result.returncode != 0:
         raise SystemExit(f"{project / 'mkdocs.yml'}: the build failed:\n{result.stderr[-2000:]}")
     wall = time.perf_counter() - start
@@ -89,8 +89,14 @@ def timed_build(project: Path, site_dir: Path, strict: bool = True) -> tuple[flo
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def build(project: Path, site_dir: Path, strict: bool = True) -> float:
-    return timed_build(project, site_dir, strict)[0]
+def build(project: Path, site_dir: Path, strict: bool = True, env: dict | None = None) -> float:
+    return timed_build(project, site_dir, strict, env)[0]
+
+
+def own_library(project: Path) -> dict:
+    """The environment in which an earlier copy builds with its own guide_core,
+    not the one installed from this checkout."""
+    return {"PYTHONPATH": str(project)}
 
 
 def site_url() -> str:
@@ -413,7 +419,11 @@ def main(argv=None) -> int:
         before_site = None
         if args.before:
             before_site = work / "before-site"
-            build(earlier_project(args.before, work / "before"), before_site, strict=False)
+            earlier = earlier_project(args.before, work / "before")
+            runs = [timed_build(earlier, before_site, False, own_library(earlier)) for _ in range(max(args.builds, 5))]
+            print(f"\nBuild before (the guide at {args.before}), clean, median of {len(runs)}: "
+                  f"{statistics.median(w for w, _ in runs):.2f} s, CPU {statistics.median(c for _, c in runs):.2f} s "
+                  f"(now: {median:.2f} s, CPU {statistics.median(cpu_times):.2f} s)")
         guide_pages, plain_pages = html_pages(site_dir), html_pages(plain_site)
         before_pages = html_pages(before_site) if before_site else {}
         print("\nHTML of each page, raw / gzip" + (f" (before: the guide at {args.before})" if args.before else ""))
