@@ -116,7 +116,9 @@ def workers(extra: list[str]) -> list[str]:
         if arg.startswith(("tests", "-k", "-n", "--numprocesses")) or arg == "no:xdist":
             return []
     count = os.environ.get("GUIDE_TEST_WORKERS", "2")
-    return [] if count == "0" else ["-n", count]
+    # worksteal: a process that runs out of tests takes some from the other,
+    # so a long browser test at the end does not leave one process idle.
+    return [] if count == "0" else ["-n", count, "--dist", "worksteal"]
 
 
 def cmd_serve(args, extra):
