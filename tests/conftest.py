@@ -11,6 +11,9 @@ Tests sit in folders by layer, and each gets the folder's marker:
 A test elsewhere that uses the browser is marked `browser` too, and one that
 builds a copy of the project is marked `build`, so `./guide test --fast`
 (-m "not browser and not build") runs without Chromium or extra builds.
+A test in the wrong folder stops the run (pytest.UsageError): a unit test
+that uses the built site or the browser, or a built-site test that uses the
+browser.
 
 The unit tests run first. While they do, one test process builds the site
 in the background, once for the whole run: every process reads that one
@@ -94,6 +97,9 @@ def pytest_collection_modifyitems(config, items):
         if parts[0] == "unit" and (BROWSER_FIXTURES | BUILT_FIXTURES) & uses:
             raise pytest.UsageError(f"{item.nodeid}: a unit test uses the built site or the browser. "
                                     "Fix: move it to tests/site or tests/browser.")
+        if parts[0] == "site" and BROWSER_FIXTURES & uses:
+            raise pytest.UsageError(f"{item.nodeid}: a built-site test uses the browser. "
+                                    "Fix: move it to tests/browser.")
 
 CHROMIUM_HELP = (
     "Chromium was not found on PATH. The browser tests need Debian's Chromium:\n"

@@ -10,7 +10,11 @@
   open page, on the page's own scripts;
 - ScreenReader: the virtual screen reader on the open page, and what it says;
 - material_sources() and squash(): the source of the installed Material
-  bundle, from its source map, to check what the guide relies on in it.
+  bundle, from its source map, to check what the guide relies on in it;
+- meta(): the content of a page's <meta> tags of one name or property;
+- EASY_READ_PAGES, EASY_READ_VERSIONS and easy_read_source(): the built
+  Easy Read pages, the full page each is a version of, and the Markdown
+  file each comes from.
 """
 
 from __future__ import annotations
@@ -241,3 +245,31 @@ class ScreenReader:
 
     def stop(self) -> None:
         self._call("stop")
+
+
+def meta(soup, key: str) -> list[str]:
+    """The content of every <meta property=key> or <meta name=key>."""
+    return [m.get("content", "") for m in soup.find_all("meta")
+            if m.get("property") == key or m.get("name") == key]
+
+
+# The Easy Read pages (docs/easy-read/), for the built-site and browser tests.
+# Easy Read page -> the full page it is a version of.
+EASY_READ_VERSIONS = {
+    "easy-read/what-is-co-production/index.html": "what-is-co-production/index.html",
+    "easy-read/principles/index.html": "principles/index.html",
+    "easy-read/accessibility-checklist/index.html": "accessibility-checklist/index.html",
+    "easy-read/getting-started/index.html": "getting-started/index.html",
+    "easy-read/getting-paid/index.html": "paying-partners/index.html",
+}
+# Easy Read pages with no full version of their own.
+EASY_READ_ONLY = ["easy-read/index.html", "easy-read/your-rights/index.html"]
+EASY_READ_PAGES = [*EASY_READ_ONLY, *EASY_READ_VERSIONS]
+EASY_READ_MIN_POINTS = 5  # points (each with its picture) on an Easy Read page, at least
+
+
+def easy_read_source(rel: str) -> str:
+    """The Markdown file a built page comes from."""
+    if rel == "easy-read/index.html":
+        return "easy-read/index.md"
+    return rel[: -len("/index.html")] + ".md"

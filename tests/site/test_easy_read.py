@@ -1,7 +1,10 @@
-"""The Easy Read pages (docs/easy-read/) are very easy to read, give each
-point a picture (one picture for one idea, from the shipped OpenMoji set),
-print and show in big text, and link both ways with the full pages they
-come from."""
+"""The Easy Read pages (docs/easy-read/), read as built HTML: their text is
+very easy to read, each point has a picture (one picture for one idea, from
+the shipped OpenMoji set) inside the page, and they link both ways with the
+full pages they come from.
+
+How they show and print in Chromium: tests/browser/test_easy_read_pages.py.
+"""
 
 from __future__ import annotations
 
@@ -19,44 +22,21 @@ from conftest import ROOT
 from guide_core.readability import measure, page_text
 from conftest import parse
 from guide_core.pictures import DATA_PREFIX
+from support import EASY_READ_MIN_POINTS as MIN_POINTS, EASY_READ_PAGES, EASY_READ_VERSIONS as VERSIONS
+from support import easy_read_source as _source
 
 MAX_GRADE = 5
 MIN_EASE = 80
 from guide_core.rules import MAX_EASY_READ_SENTENCE_WORDS as MAX_SENTENCE_WORDS  # noqa: E402
-MIN_SCREEN_PX = 18
-MIN_PRINT_PX = 14 * 96 / 72  # 14 pt
-MIN_POINTS = 5
 
-# Easy Read page -> the full page it is a version of.
-VERSIONS = {
-    "easy-read/what-is-co-production/index.html": "what-is-co-production/index.html",
-    "easy-read/principles/index.html": "principles/index.html",
-    "easy-read/accessibility-checklist/index.html": "accessibility-checklist/index.html",
-    "easy-read/getting-started/index.html": "getting-started/index.html",
-    "easy-read/getting-paid/index.html": "paying-partners/index.html",
-}
-# Easy Read pages with no full version of their own.
-EASY_READ_ONLY = ["easy-read/index.html", "easy-read/your-rights/index.html"]
-EASY_READ_PAGES = [*EASY_READ_ONLY, *VERSIONS]
 PICTURES = ROOT / "docs" / "assets" / "images" / "easy-read"
 REGISTRY = PICTURES / "pictures.yml"
-PICTURE_ON_SCREEN = """() => [...document.querySelectorAll('img.easy-read-picture')].map(img => {
-  const box = img.getBoundingClientRect();
-  return {alt: img.alt, loaded: img.complete && img.naturalWidth > 0, width: box.width, height: box.height};
-})"""
 
 
 def _soup(site, rel):
     page = site.dir / rel
     assert page.is_file(), f"{rel} was not built; check docs/{_source(rel)} and the Easy Read section of the nav"
     return parse(page)
-
-
-def _source(rel: str) -> str:
-    """The Markdown file a built page comes from."""
-    if rel == "easy-read/index.html":
-        return "easy-read/index.md"
-    return rel[: -len("/index.html")] + ".md"
 
 
 def _article(soup):
@@ -79,7 +59,7 @@ def test_easy_read_pages_are_in_the_build(site):
     built = {site.rel(p) for p in site.content_pages() if site.rel(p).startswith("easy-read/")}
     assert built == set(EASY_READ_PAGES), (
         f"Easy Read pages built: {sorted(built)}; expected {sorted(EASY_READ_PAGES)}. "
-        "Update VERSIONS in tests/site/test_easy_read.py when you add or remove an Easy Read page.")
+        "Update EASY_READ_VERSIONS in tests/support.py when you add or remove an Easy Read page.")
 
 
 @pytest.mark.parametrize("rel", EASY_READ_PAGES)
@@ -225,63 +205,3 @@ def test_easy_read_and_full_pages_link_both_ways(site, easy, full):
     if first_h2 is not None:
         later = first_h2.find_all_next("a")
         assert to_easy[0] not in later, f'docs/{_source(full)}: move the "Easy Read version" link up, under the h1'
-
-
-TEXT_STYLES = """() => [...document.querySelectorAll('.easy-read p, .easy-read li')]
-  .filter(el => el.innerText.trim())
-  .map(el => {
-    const s = getComputedStyle(el);
-    return {text: el.innerText.trim().slice(0, 50), size: parseFloat(s.fontSize),
-            style: s.fontStyle, align: s.textAlign};
-  })"""
-
-
-def _text_styles(page_for, server, rel, media):
-    page = page_for(viewport={"width": 390, "height": 844})
-    page.emulate_media(media=media)
-    page.goto(server + rel)
-    styles = page.evaluate(TEXT_STYLES)
-    assert styles, f"docs/{_source(rel)}: no Easy Read text found on the page"
-    return styles
-
-
-@pytest.mark.parametrize("rel", EASY_READ_PAGES)
-def test_text_is_big_plain_and_left_aligned_on_screen(page_for, server, rel):
-    styles = _text_styles(page_for, server, rel, "screen")
-    small = [f"{s['size']:.1f}px: {s['text']!r}" for s in styles if s["size"] < MIN_SCREEN_PX]
-    assert not small, (f"docs/{_source(rel)}: text under {MIN_SCREEN_PX}px on screen; check the Easy Read "
-                       "section of guide.css:\n    " + "\n    ".join(small))
-    odd = [f"{s['style']}, {s['align']}: {s['text']!r}" for s in styles
-           if s["style"] != "normal" or s["align"] not in ("left", "start")]
-    assert not odd, f"docs/{_source(rel)}: Easy Read text must not be italic or justified:\n    " + "\n    ".join(odd)
-
-
-@pytest.mark.parametrize("rel", EASY_READ_PAGES)
-def test_text_prints_at_14pt_or_more(page_for, server, rel):
-    styles = _text_styles(page_for, server, rel, "print")
-    small = [f"{s['size'] * 72 / 96:.1f}pt: {s['text']!r}" for s in styles if s["size"] < MIN_PRINT_PX - 0.01]
-    assert not small, (f"docs/{_source(rel)}: printed text under 14pt; check the Easy Read section "
-                       "of guide.css:\n    " + "\n    ".join(small))
-
-
-@pytest.mark.parametrize("rel", EASY_READ_PAGES)
-def test_pictures_show_without_a_request_each(page_for, server, rel):
-    """Each picture is inside the page (a data: address), so a slow phone makes
-    no request per picture, and it still draws, the same size on screen and in print."""
-    page = page_for(viewport={"width": 390, "height": 844})
-    asked = []
-    page.on("request", lambda request: asked.append(request.url))
-    page.goto(server + rel, wait_until="networkidle")
-    files = [url for url in asked if "/assets/images/easy-read/" in url]
-    assert not files, f"docs/{_source(rel)}: the page asked for picture files: {files}; check guide_core/pictures.py"
-    sizes = {}
-    for media in ("screen", "print"):
-        page.emulate_media(media=media)
-        pictures = page.evaluate(PICTURE_ON_SCREEN)
-        assert len(pictures) >= MIN_POINTS, f"docs/{_source(rel)}: only {len(pictures)} pictures found"
-        broken = [p["alt"] for p in pictures if not p["loaded"] or p["width"] < 40 or p["height"] < 40]
-        assert not broken, f"docs/{_source(rel)}: these pictures do not show on {media}: {broken}"
-        sizes[media] = {(round(p["width"]), round(p["height"])) for p in pictures}
-    assert sizes["screen"] == sizes["print"], (
-        f"docs/{_source(rel)}: pictures are {sizes['screen']} px on screen but {sizes['print']} px in print; "
-        "keep the Easy Read picture sizes in section 10 of guide.css the same on screen and in print")

@@ -1,4 +1,6 @@
-"""No page loads anything from another origin."""
+"""No page or stylesheet names anything to load from another origin.
+
+That no request leaves the machine in Chromium: tests/browser/test_offline_requests.py."""
 
 from __future__ import annotations
 
@@ -44,13 +46,3 @@ def test_stylesheets_load_nothing_from_other_origins(site):
             if _foreign(url):
                 problems.append(f"{sheet.relative_to(site.dir)}: {url}")
     assert not problems, "Stylesheets load from other origins:\n" + "\n".join(problems)
-
-
-def test_no_request_leaves_localhost_in_chromium(site, server, page_for):
-    outside = []
-    page = page_for()
-    page.on("request", lambda r: outside.append(r.url) if urlsplit(r.url).hostname not in ("127.0.0.1", None) and not r.url.startswith(("data:", "blob:")) else None)
-    for built in site.pages():
-        page.goto(server + site.rel(built).removesuffix("index.html"), wait_until="networkidle")
-    assert not outside, "Requests to other origins:\n" + "\n".join(sorted(set(outside)))
-
