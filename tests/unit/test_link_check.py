@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TIMEOUT = 2  # seconds LinkChecker waits; the slow address answers only once the tests are done
+TIMEOUT = 1  # seconds LinkChecker waits; the slow address answers only once the tests are done
 
 
 class _Answers(http.server.BaseHTTPRequestHandler):
