@@ -432,7 +432,7 @@ def sheet_ink(pdf: Path, tmp: Path) -> list[tuple[list[list[int]], float]]:
     for image, foot in zip(images, feet):
         picture = Image.open(image)
         width = picture.width
-        data = list(picture.getdata())
+        data = list(picture.get_flattened_data())
         sheets.append(([data[row * width:(row + 1) * width] for row in range(picture.height)], foot))
     return sheets
 
