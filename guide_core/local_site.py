@@ -24,6 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "scripts", "guide_core"]
+# What ./guide check reads besides: the spell check's settings and word lists, the allowed
+# contacts and the published addresses.
+CHECK_PARTS = [".pyspelling.yml", ".spelling-wordlist.txt", ".spelling-wordlist-cy.txt", "allowed-contacts.yml",
+               "tests/published-links.txt"]
 # Share images (hooks/share_images.py) and template downloads (guide_core/template_downloads.py),
 # each file named by a hash of what it holds.
 CACHES = [".cache/share-images", ".cache/template-downloads"]
@@ -37,19 +41,21 @@ def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def copy_project(dest: Path, caches: bool = True) -> Path:
-    """Copy what a build needs into `dest`, so the copy can be changed.
+def copy_project(dest: Path, caches: bool = True, checks: bool = False) -> Path:
+    """Copy what a build needs into `dest`, so the copy can be changed; with
+    `checks`, what ./guide check reads as well (CHECK_PARTS).
 
     With `caches`, the copy also gets the files builds keep by a hash of what
     they show (CACHES), so its build draws only the share images and makes
     only the downloads of pages the copy changes: the same files, sooner.
     """
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS + (CACHES if caches else []):
+    for part in PROJECT_PARTS + (CACHES if caches else []) + (CHECK_PARTS if checks else []):
         src = ROOT / part
         if src.is_dir():
             shutil.copytree(src, dest / part)
         elif src.exists():
+            (dest / part).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / part)
     return dest
 

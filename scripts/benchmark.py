@@ -108,10 +108,16 @@ def site_url() -> str:
 
 # --- Build time -------------------------------------------------------------
 
-def build_times(builds: int, work: Path) -> tuple[list[float], list[float], Path]:
-    site_dir = work / "site"
-    runs = [timed_build(ROOT, site_dir) for _ in range(builds)]
-    return [wall for wall, _ in runs], [cpu for _, cpu in runs], site_dir
+def build_times(builds: int, work: Path, earlier: Path | None = None):
+    """Clean builds of the guide; with `earlier` (a copy of an earlier revision),
+    its builds in turn with the guide's, so both meet the same machine load.
+    Returns the guide's (wall, CPU) runs, its site, and the earlier's runs."""
+    site_dir, runs, before = work / "site", [], []
+    for _ in range(builds):
+        runs.append(timed_build(ROOT, site_dir))
+        if earlier is not None:
+            before.append(timed_build(earlier, work / "before-site", False, own_library(earlier)))
+    return runs, site_dir, before
 
 
 # --- Page weight in Chromium ------------------------------------------------
@@ -374,7 +380,9 @@ def main(argv=None) -> int:
     over = []
     with tempfile.TemporaryDirectory(prefix="guide-bench-") as tmp:
         work = Path(tmp)
-        times, cpu_times, site_dir = build_times(max(args.builds, 5), work)
+        earlier = earlier_project(args.before, work / "before") if args.before else None
+        runs, site_dir, before_runs = build_times(max(args.builds, 5), work, earlier)
+        times, cpu_times = [wall for wall, _ in runs], [cpu for _, cpu in runs]
         median = statistics.median(times)
         pages = len(list((ROOT / "docs").rglob("*.md")))
         print("Build")
@@ -419,10 +427,9 @@ def main(argv=None) -> int:
         before_site = None
         if args.before:
             before_site = work / "before-site"
-            earlier = earlier_project(args.before, work / "before")
-            runs = [timed_build(earlier, before_site, False, own_library(earlier)) for _ in range(max(args.builds, 5))]
-            print(f"\nBuild before (the guide at {args.before}), clean, median of {len(runs)}: "
-                  f"{statistics.median(w for w, _ in runs):.2f} s, CPU {statistics.median(c for _, c in runs):.2f} s "
+            print(f"\nBuild before (the guide at {args.before}), clean, built in turn with the guide's, "
+                  f"median of {len(before_runs)}: {statistics.median(w for w, _ in before_runs):.2f} s, "
+                  f"CPU {statistics.median(c for _, c in before_runs):.2f} s "
                   f"(now: {median:.2f} s, CPU {statistics.median(cpu_times):.2f} s)")
         guide_pages, plain_pages = html_pages(site_dir), html_pages(plain_site)
         before_pages = html_pages(before_site) if before_site else {}

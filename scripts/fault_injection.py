@@ -32,7 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guide_core.local_site import ROOT, copy_project
+from guide_core.local_site import copy_project
 
 LINE = re.compile(r"^(?P<file>[^:\s]+):(?P<line>\d+): (?P<message>.*)$")
 
@@ -661,17 +661,12 @@ MISTAKES: list[Mistake] = [Mistake(f.__name__, (f.__doc__ or "").strip(), f) for
 
 # --- Running them. ------------------------------------------------------------------------
 
-# Files the check reads beside those a build needs.
-CHECK_FILES = [".pyspelling.yml", ".spelling-wordlist.txt", ".spelling-wordlist-cy.txt", "allowed-contacts.yml", "tests/published-links.txt"]
 GIT = ["git", "-c", "user.name=Fault injection", "-c", "user.email=faults@example.invalid", "-c", "commit.gpgsign=false"]
 
 
 def prepare(base: Path, full: bool) -> list[str]:
     """A copy of the project as a git checkout with a whole build in .cache/check-site; the clean check's lines."""
-    copy_project(base)
-    for rel in CHECK_FILES:
-        (base / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, base / rel)
+    copy_project(base, checks=True)
     (base / ".gitignore").write_text(".cache/\nsite/\n__pycache__/\n", encoding="utf-8")
     for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "clean"]):
         subprocess.run(GIT + command, cwd=base, check=True, capture_output=True)

@@ -46,9 +46,7 @@ EVERY_PAGE = [
 def broken(tmp_path_factory):
     """A copy with every mistake made, built and checked once."""
     work = tmp_path_factory.mktemp("invariants")
-    project = copy_project(work / "project")
-    for name in (".pyspelling.yml", ".spelling-wordlist.txt", ".spelling-wordlist-cy.txt", "allowed-contacts.yml"):
-        (project / name).write_bytes((ROOT / name).read_bytes())
+    project = copy_project(work / "project", checks=True)
     docs = project / "docs"
     made: dict[tuple[str, str], int] = {}
     # One of each kind that spans the site (before the open comments below).

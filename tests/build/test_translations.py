@@ -76,9 +76,7 @@ def _tree():
 def changed(tmp_path_factory):
     """A copy where every English page with a Welsh translation gets a new sentence."""
     work = tmp_path_factory.mktemp("translations")
-    project = copy_project(work / "project")
-    for name in (".pyspelling.yml", ".spelling-wordlist.txt", ".spelling-wordlist-cy.txt", "allowed-contacts.yml"):
-        (project / name).write_bytes((ROOT / name).read_bytes())
+    project = copy_project(work / "project", checks=True)
     docs = project / "docs"
     welsh = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*" + translation.SUFFIX))
     for rel in welsh:
