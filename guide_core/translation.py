@@ -51,8 +51,28 @@ def body(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-def fingerprint(text: str) -> str:
-    return hashlib.sha256(body(text).encode("utf-8")).hexdigest()[:LENGTH]
+# A pymdownx.snippets line, --8<-- "includes/FILE.md": the file's text is part of the page.
+SNIPPET = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(["'])([^"'\n]+)\1[ \t]*$""", re.M)
+
+
+def with_snippets(text: str, root: Path | None, depth: int = 3) -> str:
+    """The page's text with each file it includes written in, as the reader sees it.
+    A file that cannot be read stays a line (the build reports it)."""
+    if root is None or depth == 0:
+        return text
+
+    def include(match):
+        try:
+            return with_snippets((Path(root) / match.group(2)).read_text(encoding="utf-8-sig"), root, depth - 1)
+        except (OSError, UnicodeDecodeError):
+            return match.group(0)
+    return SNIPPET.sub(include, text)
+
+
+def fingerprint(text: str, root: Path | None = None) -> str:
+    """A short hash of what the page says; with `root` (the project folder, where
+    snippets are found), of the files it includes too, so a change to them counts."""
+    return hashlib.sha256(body(with_snippets(text, root)).encode("utf-8")).hexdigest()[:LENGTH]
 
 
 def english_of(welsh_rel: str) -> str:
@@ -134,7 +154,7 @@ def read(docs: Path, welsh_rel: str, meta: dict) -> Translation | None:
     english = block["from"]
     source = docs / english
     try:
-        current = fingerprint(source.read_text(encoding="utf-8-sig"))
+        current = fingerprint(source.read_text(encoding="utf-8-sig"), docs.parent)
     except (OSError, UnicodeDecodeError):
         current = None
     recorded = str(block["fingerprint"])
@@ -170,7 +190,7 @@ def stamp(path: Path, docs: Path) -> str:
     text = path.read_text(encoding="utf-8-sig")
     block = record(front_matter(path)) or {}
     english = block.get("from") or english_of(path.relative_to(docs).as_posix())
-    value = fingerprint((docs / english).read_text(encoding="utf-8-sig"))
+    value = fingerprint((docs / english).read_text(encoding="utf-8-sig"), docs.parent)
     if re.search(r"(?m)^  fingerprint:.*$", text):
         text = re.sub(r"(?m)^  fingerprint:.*$", f"  fingerprint: \"{value}\"", text, count=1)
     else:
@@ -240,7 +260,8 @@ def main(argv: list[str]) -> int:
     path = Path(argv[1])
     try:
         if argv[0] == "fingerprint":
-            print(fingerprint(path.read_text(encoding="utf-8-sig")))
+            docs = next((p for p in path.resolve().parents if p.name == "docs"), path.resolve().parent)
+            print(fingerprint(path.read_text(encoding="utf-8-sig"), docs.parent))
         else:
             docs = next((p for p in path.resolve().parents if p.name == "docs"), path.resolve().parent)
             print(stamp(path, docs))

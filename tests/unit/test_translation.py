@@ -8,6 +8,7 @@ with any word of the text; every broken record gets a message, never an error.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 from hypothesis import given, strategies as st
 
@@ -103,3 +104,30 @@ def test_every_word_a_script_says_is_in_the_strings_files():
                              f"Fix: make them the same words.")
     assert seen > 40, "no GuideStrings.say calls found: has the helper been renamed?"
     assert not wrong, "\n".join(wrong)
+
+
+@given(LINES)
+def test_a_page_without_snippets_has_one_fingerprint_with_or_without_its_folder(lines):
+    text = "\n".join(lines)
+    if translation.SNIPPET.search(text):
+        return
+    assert translation.fingerprint(text, Path("/nonexistent")) == translation.fingerprint(text)
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+       st.text(alphabet="abcXYZ1.", min_size=1, max_size=10))
+def test_a_change_to_an_included_file_changes_the_page_fingerprint(tmp_path_factory, included, added):
+    """What the reader sees includes the snippet files, so a Welsh page goes out of
+    date when the English page's included text changes, not only its own lines."""
+    root = tmp_path_factory.mktemp("project")
+    (root / "includes").mkdir()
+    shared = root / "includes" / "steps.md"
+    page = '# Page\n\n--8<-- "includes/steps.md"\n'
+    shared.write_text(included, encoding="utf-8")
+    before = translation.fingerprint(page, root)
+    shared.write_text(included + "\n" + added, encoding="utf-8")
+    assert translation.fingerprint(page, root) != before
+    shared.write_text(included, encoding="utf-8")
+    assert translation.fingerprint(page, root) == before
+    shared.unlink()  # a missing file: the line itself counts, as the build will stop on it
+    assert translation.fingerprint(page, root) == translation.fingerprint(page)
