@@ -139,29 +139,18 @@ def add_policy(page_html: str) -> str:
     return page_html[: anchor.end()] + tag + page_html[anchor.end():]
 
 
-def add_policy_to_site(site_dir: Path) -> int:
-    """Add a policy to every HTML file in a built site. Returns how many."""
-    pages = sorted(Path(site_dir).rglob("*.html"))
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        try:
-            page.write_text(add_policy(text), encoding="utf-8")
-        except ValueError as error:
-            raise ValueError(f"{page.relative_to(site_dir)}: {error}") from None
-    return len(pages)
+def add_policy_to_site(site_dir: Path, missing_only: bool = False) -> int:
+    """Add a policy to every HTML file in a built site. Returns how many.
 
-
-def add_policy_where_missing(site_dir: Path) -> int:
-    """Add a policy to each built HTML file that has none (a redirect page).
-
-    A file is read only when its start shows no policy, so the pages the
-    pipeline made are not read again. Returns how many were added."""
+    With `missing_only`, only to files whose start shows none (a redirect
+    page made after the page pipeline), so the pages the pipeline made are
+    not read again."""
     added = 0
     for page in sorted(Path(site_dir).rglob("*.html")):
-        with page.open(encoding="utf-8") as handle:
-            head = handle.read(2048)
-        if META.search(head):
-            continue
+        if missing_only:
+            with page.open(encoding="utf-8") as handle:
+                if META.search(handle.read(2048)):
+                    continue
         text = page.read_text(encoding="utf-8")
         try:
             page.write_text(add_policy(text), encoding="utf-8")
