@@ -259,11 +259,10 @@ def main(argv: list[str]) -> int:
         return 2
     path = Path(argv[1])
     try:
+        docs = next((p for p in path.resolve().parents if p.name == "docs"), path.resolve().parent)
         if argv[0] == "fingerprint":
-            docs = next((p for p in path.resolve().parents if p.name == "docs"), path.resolve().parent)
             print(fingerprint(path.read_text(encoding="utf-8-sig"), docs.parent))
         else:
-            docs = next((p for p in path.resolve().parents if p.name == "docs"), path.resolve().parent)
             print(stamp(path, docs))
     except (OSError, UnicodeDecodeError, ValueError) as error:
         print(f"{path}:1: {error}. Fix: give the path of a readable page.", file=sys.stderr)
