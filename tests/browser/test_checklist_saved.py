@@ -55,7 +55,7 @@ def test_a_tick_in_another_tab_shows(site, server, browser):
         open_checklist(first, server + rel)
         open_checklist(second, server + rel.removesuffix("index.html"))
         first.locator("article .task-list-item input[type=checkbox]").first.press("Space")
-        second.wait_for_function("document.querySelector('.checklist-tools__progress').textContent.includes('another tab')")
+        second.wait_for_function("() => document.querySelector('.checklist-tools__progress').textContent.includes('another tab')")
         assert ticked(second) == ticked(first), f"{rel}: a tick in one tab did not show in the other"
     finally:
         first.context.close()

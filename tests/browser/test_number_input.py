@@ -22,7 +22,7 @@ KINDS = {"money": 10000, "hours": 24, "count": 1000}
 def planner(browser, server):
     page = open_page(browser)
     page.goto(server + "budget-planner/")
-    page.wait_for_function("window.GuideNumbers !== undefined")
+    page.wait_for_function("() => window.GuideNumbers !== undefined")
     yield page
     page.context.close()
 

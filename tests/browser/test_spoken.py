@@ -93,7 +93,7 @@ def test_the_share_box_is_spoken_in_the_page_language(server, page_for, path, lo
 def test_the_search_box_is_named_in_the_page_language(server, page_for, path, locale):
     page = page_for()
     page.goto(server + path)
-    page.wait_for_function("document.querySelector('.md-search[role=dialog]').getAttribute('aria-label')")
+    page.wait_for_function("() => document.querySelector('.md-search[role=dialog]').getAttribute('aria-label')")
     name = page.get_attribute(".md-search__input", "aria-label")
     language = page.get_attribute("html", "lang")
     # Material's own words for the page's language ("Search", "Chwilio").

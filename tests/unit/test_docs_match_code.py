@@ -213,3 +213,40 @@ def test_no_test_waits_on_the_clock():
                                   "setTimeout(done, 50)", "sleep(2)"])
 def test_the_clock_rule_catches_a_fixed_wait(code):
     assert CLOCK_WAITS.search(code)
+
+
+# Playwright runs a wait_for_function given as an expression through eval(),
+# which the pages' Content-Security-Policy blocks ('unsafe-eval' is not allowed):
+# the wait then fails whenever its condition is not already true at the first
+# look. Given as a function, it runs without eval.
+FUNCTION_SOURCE = re.compile(r"^\s*(async\s+)?(\([^)]*\)|[A-Za-z_$][\w$]*)\s*=>|^\s*(async\s+)?function\b")
+
+
+def _expression_waits(path: Path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "wait_for_function" and node.args):
+            first = node.args[0]
+            text = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else (
+                "".join(v.value for v in first.values if isinstance(v, ast.Constant))
+                if isinstance(first, ast.JoinedStr) else None)
+            if text is not None and not FUNCTION_SOURCE.match(text):
+                yield node.lineno
+
+
+def test_every_wait_for_function_is_given_a_function():
+    wrong = [f"{path.relative_to(ROOT)}:{line}: wait_for_function is given an expression, which Playwright "
+             "runs with eval() and the page's policy blocks. Fix: give it a function: \"() => ...\"."
+             for path in sorted((ROOT / "tests").rglob("*.py")) for line in _expression_waits(path)]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_wait_rule_tells_an_expression_from_a_function(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('page.wait_for_function("window.ready")\n'
+                      'page.wait_for_function("() => window.ready")\n'
+                      'page.wait_for_function("t => t.done", arg=1)\n'
+                      'page.wait_for_function(f"document.title == {x!r}")\n'
+                      'page.wait_for_function("async w => await w")\n', encoding="utf-8")
+    assert list(_expression_waits(sample)) == [1, 4]
