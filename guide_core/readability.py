@@ -5,10 +5,10 @@ line readers see ("4 minute read · Reading level: plain English") and the
 tests that hold every page to the readability floor use the same numbers.
 
 Only the page's own text is measured: the HTML that Markdown made from its
-page, before the templates add their tools around it. The hook measures it
-in on_page_content and marks where it sits in the built page (TEXT_START
-and TEXT_END, HTML comments), so the tests measure the very same text with
-page_text() and no list of the templates' class names is needed.
+page, before the templates add their tools around it. The page pipeline
+measures it in on_page_content. The tests find the same text in a built
+page, the article less the template parts (tests/support.py, page_text), so
+nothing is added to the published page for them.
 
 Main text is headings, paragraphs, list items, table cells, definitions and
 captions. Code, scripts, buttons, what does not print (class no-print, such
@@ -44,9 +44,6 @@ SKIP = {"code", "pre", "script", "style", "svg", "button", "nav", "noscript", "t
 # Inside the page's own text: this line, the heading permalinks (the toc
 # extension's) and parts that do not print, such as a form or download links.
 SKIP_CLASSES = {META_CLASS, "headerlink", "no-print"}
-# Where the page's own text starts and ends in a built page.
-TEXT_START = "<!-- page text -->"
-TEXT_END = "<!-- end of page text -->"
 VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
 
 
@@ -205,24 +202,6 @@ def measure(html: str) -> Readability:
         grade=round(grade, 1),
         sentences=sentences,
     )
-
-
-def mark_text(html: str) -> str:
-    """The page's own text with the marks page_text() finds in the built page."""
-    # mkdocs-glightbox hands back the text of a page with images ending in
-    # "</body></html>"; a mark after those would move to the end of the page.
-    body, tail = re.fullmatch(r"(.*?)((?:\s*</body>)?(?:\s*</html>)?\s*)", html, re.S).groups()
-    return TEXT_START + body + TEXT_END + tail
-
-
-def page_text(built_page: str) -> str:
-    """The page's own text in a built page: what the hook measured."""
-    start = built_page.find(TEXT_START)
-    end = built_page.find(TEXT_END, start)
-    if start < 0 or end < 0:
-        raise ValueError(f"the page has no {TEXT_START} ... {TEXT_END} marks: "
-                         "is hooks/readability.py listed under hooks: in mkdocs.yml?")
-    return built_page[start + len(TEXT_START):end]
 
 
 def meta_line(result: Readability) -> str:

@@ -3,7 +3,7 @@
 Usage: python -m scripts.build_profile CONFIG SITE_DIR   (prints JSON)
 
 Parts: each plugin and hook (all its events together, by the name MkDocs
-gives it, e.g. "hooks/readability.py" or "search"), Markdown to HTML
+gives it, e.g. "hooks/pages.py" or "search"), Markdown to HTML
 (Page.render), templates (Jinja), and the rest (reading files, copying,
 writing). ./guide bench prints it under the build time.
 """

@@ -12,6 +12,8 @@
 - material_sources() and squash(): the source of the installed Material
   bundle, from its source map, to check what the guide relies on in it;
 - meta(): the content of a page's <meta> tags of one name or property;
+- page_text() and TEMPLATE_PARTS: a built page's own text, the article less
+  what the templates put around it: the text the reading level measured;
 - EASY_READ_PAGES, EASY_READ_VERSIONS and easy_read_source(): the built
   Easy Read pages, the full page each is a version of, and the Markdown
   file each comes from.
@@ -245,6 +247,35 @@ class ScreenReader:
 
     def stop(self) -> None:
         self._call("stop")
+
+
+# What the templates put in the article around a page's own text, by the
+# template that puts it there: every include of Material's
+# partials/content.html and of the content block in overrides/main.html.
+# tests/unit/test_page_text.py fails when a template gains a part not listed.
+TEMPLATE_PARTS = {
+    "partials/tags.html": ".md-tags",
+    "partials/actions.html": ".md-content__button",
+    "partials/source-file.html": ".md-source-file",
+    "partials/feedback.html": ".md-feedback",
+    "partials/comments.html": "#__comments",
+    "guide/before-content.html": "#guide-strings, .translation-notice, .print-header, .print-tools",
+    "guide/after-content.html": ".share-box",
+    "guide/suggest-change.html": ".suggest-box",
+}
+
+
+def page_text(built_page: str) -> str:
+    """A built page's own text: the HTML Markdown made, as the build measured
+    its reading level (guide_core/readability.py), without the template parts."""
+    from bs4 import BeautifulSoup
+    article = BeautifulSoup(built_page, "html.parser").select_one("article.md-content__inner")
+    if article is None:
+        raise ValueError("the page has no <article class=\"md-content__inner\">: "
+                         "is it a page of the guide, built with Material?")
+    for part in article.select(", ".join(TEMPLATE_PARTS.values())):
+        part.decompose()
+    return article.decode_contents()
 
 
 def meta(soup, key: str) -> list[str]:

@@ -19,7 +19,8 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
-from guide_core.readability import measure, page_text
+from guide_core.readability import measure
+from support import page_text
 from conftest import parse
 from guide_core.pictures import DATA_PREFIX
 from support import EASY_READ_MIN_POINTS as MIN_POINTS, EASY_READ_PAGES, EASY_READ_VERSIONS as VERSIONS

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from guide_core.readability import META_CLASS, measure, meta_line, page_text
+from guide_core.readability import META_CLASS, measure, meta_line
+from support import page_text
 from conftest import parse
 
 MIN_WORDS = 80

@@ -1,12 +1,12 @@
 """Every page is plain English, measured with the same function that prints
-the reading level under each title (hooks/readability.py)."""
+the reading level under each title (guide_core/page_pipeline.py)."""
 
 from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
 
-from guide_core.readability import META_CLASS, measure, meta_line, page_text
+from guide_core.readability import META_CLASS, measure, meta_line
 from conftest import parse
 
 MIN_WORDS = 80
@@ -47,14 +47,6 @@ def test_reading_time_rounds_up_to_whole_minutes():
     assert measure("<p>" + "word " * 201 + "</p>").minutes == 2
     assert measure("<p>word</p>").minutes == 1
 
-
-def test_page_text_is_only_what_the_hook_marked():
-    from guide_core.readability import mark_text
-    marked = mark_text("<h1>Title</h1><p>Own text.</p></body></html>")  # as mkdocs-glightbox hands it back
-    page = f"<html><body><nav>Menu</nav>{marked}<aside>Last updated</aside></body></html>"
-    assert page_text(page) == "<h1>Title</h1><p>Own text.</p>"
-    with pytest.raises(ValueError, match="hooks/readability.py"):
-        page_text("<html><body><p>No marks.</p></body></html>")
 
 
 def test_syllables_come_from_the_same_pronunciations_as_textstats_own():
