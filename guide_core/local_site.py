@@ -130,6 +130,16 @@ class _GzipHandler(_Handler):
         self.wfile.write(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """Quiet when a browser drops a connection part way, as when a tab closes
+    while a file loads: nothing is wrong. Any other fault prints as usual."""
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(site_dir: Path, prefix: str = "/", not_found: Path | None = None, gzip: bool = False):
     """Serve `site_dir` on 127.0.0.1 under `prefix`; yield the base address.
@@ -139,7 +149,7 @@ def serve(site_dir: Path, prefix: str = "/", not_found: Path | None = None, gzip
     """
     base = _GzipHandler if gzip else _Handler
     handler = type("Handler", (base,), {"prefix": prefix, "not_found": not_found, "cache": {}})
-    httpd = http.server.ThreadingHTTPServer(
+    httpd = _Server(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
