@@ -154,7 +154,11 @@ def page_weights(site_dir: Path) -> list[dict]:
             seen = []
             page.on("requestfinished", lambda request: seen.append(request))
             page.goto(base + rel.removesuffix("index.html"), wait_until="networkidle")
-            page.wait_for_timeout(300)
+            # Then what loads once the fonts are in and the page has drawn
+            # twice, until the network is quiet again: a state, not a fixed wait.
+            page.evaluate("() => document.fonts.ready.then(() => new Promise("
+                          "done => requestAnimationFrame(() => requestAnimationFrame(done))))")
+            page.wait_for_load_state("networkidle")
             row = {"page": "/" + rel.removesuffix("index.html"), "requests": 0, "foreign": 0,
                    "raw": defaultdict(int), "gzip": defaultdict(int)}
             for request in seen:
