@@ -1,14 +1,19 @@
-"""Layout faults, found by kind on every built page, at four widths, in both
-colour schemes (tests/browser/js/layout.js does the measuring):
+"""Layout faults, found by kind on every built page, at four widths
+(tests/browser/js/layout.js does the measuring):
 
 - overlap: no two shown controls overlap, and nothing covers a control's
   centre, so a click there reaches it (the copy-link button once covered
   the "Edit this page" pencil);
 - sideways: neither the page nor any box in it scrolls sideways;
 - size: every control is at least 24 by 24 CSS px, or has the spacing WCAG
-  2.2 SC 2.5.8 (Target Size, Minimum) allows, or is a link in a sentence.
+  2.2 SC 2.5.8 (Target Size, Minimum) allows, or is a link in a sentence;
+- reflow (WCAG 1.4.10), at 320 px: the page does not scroll sideways, and
+  every table sits in a box that scrolls sideways.
 
-One browser context per width and scheme visits every page in turn.
+One browser context per width visits every page in turn, in the light
+palette. The dark palette only repaints: tests/unit/test_dark_palette.py
+holds every stylesheet to that, so measuring boxes in both would find the
+same faults twice. axe checks colours in both, on every page.
 """
 
 from __future__ import annotations
@@ -17,12 +22,14 @@ import pytest
 
 from support import js
 
-WIDTHS = [320, 390, 1024, 1280]
-SCHEMES = {"light": "default", "dark": "slate"}
+SCHEME = "light"  # its data-md-color-scheme is "default"
 HEIGHT = 800
 
 COLOUR_JS = js("colour")
 LAYOUT_JS = js("layout")
+OVERFLOW_JS = js("overflow")
+REFLOW_WIDTH = 320  # WCAG 1.4.10: 320 CSS px wide, no sideways scrolling
+WIDTHS = [REFLOW_WIDTH, 390, 1024, 1280]
 
 # Boxes that may scroll sideways, each with its reason. Everything else that
 # scrolls sideways is a fault.
@@ -47,9 +54,21 @@ def faults(page) -> dict:
     return page.evaluate(LAYOUT_JS, [ALLOWED_SCROLLERS, ALLOWED_OVERLAPS])
 
 
+def reflow_faults(page, name: str) -> list[str]:
+    result = page.evaluate(OVERFLOW_JS)
+    problems = []
+    if result["scroll"] > result["client"]:
+        problems.append(f"{name} at {REFLOW_WIDTH}px: reflow: the page scrolls sideways "
+                        f"({result['scroll']}px wide in {result['client']}px). Too wide: "
+                        + "; ".join(result["wide"]) + ". Fix: let it wrap (WCAG 1.4.10).")
+    problems += [f"{name} at {REFLOW_WIDTH}px: reflow: {table} is not inside a box that scrolls "
+                 "sideways. Fix: keep it in Material's .md-typeset__scrollwrap, or give its box overflow-x: auto." for table in result["tables"]]
+    return problems
+
+
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_no_layout_faults_on_any_page(site, server, browser, scheme, width):
+def test_no_layout_faults_on_any_page(site, server, browser, width):
+    scheme = SCHEME
     context = browser.new_context(viewport={"width": width, "height": HEIGHT}, color_scheme=scheme)
     page = context.new_page()
     problems, checked = [], 0
@@ -57,7 +76,7 @@ def test_no_layout_faults_on_any_page(site, server, browser, scheme, width):
         for built in site.pages():
             name = site.rel(built)
             page.goto(server + name.removesuffix("index.html"), wait_until="load")
-            assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], (
+            assert page.evaluate("document.body.dataset.mdColorScheme") == "default", (
                 f"{name}: the {scheme} scheme did not apply. Fix: check the palette in mkdocs.yml.")
             settle(page)
             found = faults(page)
@@ -68,6 +87,8 @@ def test_no_layout_faults_on_any_page(site, server, browser, scheme, width):
                               ("size", "make it 24 by 24 px or give it more space")):
                 problems += [f"{name} [{scheme}, {width}px]: {kind}: {text}. Fix: {fix} "
                              "(docs/assets/stylesheets/guide.css)." for text in found[kind]]
+            if width == REFLOW_WIDTH:
+                problems += reflow_faults(page, name)
     finally:
         context.close()
     assert checked == len(site.pages())
