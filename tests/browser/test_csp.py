@@ -1,9 +1,14 @@
 """The Content-Security-Policy: on every page, allowing Material's inline
-scripts by hash only, and no page or tool breaks it in a real browser."""
+scripts by hash only, and no page or tool breaks it in a real browser.
+
+The same visit to each page also holds it to asking nothing of another
+origin: every request stays on the local server, fonts, scripts and
+pictures included (what the built files name: tests/site/test_offline.py)."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -72,8 +77,14 @@ def test_a_page_without_a_policy_is_reported(site):
         "index.html: the page has no Content-Security-Policy <meta> tag.")
 
 
-def _open(page_for, url, **options):
+def _leaves_the_machine(url: str) -> bool:
+    return urlsplit(url).hostname not in ("127.0.0.1", None) and not url.startswith(("data:", "blob:"))
+
+
+def _open(page_for, url, on_request=None, **options):
     tab = page_for(**options)
+    if on_request:
+        tab.on("request", on_request)
     errors = []
     tab.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     tab.on("pageerror", lambda e: errors.append(f"script error: {e}"))
@@ -94,13 +105,20 @@ SHARDS = 4  # the pages in four parts, so the test processes share them
 
 
 @pytest.mark.parametrize("shard", range(SHARDS))
-def test_every_page_runs_with_no_policy_violation_or_console_error(site, server, page_for, shard):
-    problems = []
+def test_every_page_runs_with_no_policy_violation_console_error_or_outside_request(
+        site, server, page_for, shard):
+    problems, outside = [], []
+    now = {"page": "", "requests": 0}  # the page the tab is on, and requests seen
+
+    def note(request):
+        now["requests"] += 1
+        if _leaves_the_machine(request.url):
+            outside.append(f"{now['page'] or 'home'}: {request.url}")
     tab = None
     for page in site.pages()[shard::SHARDS]:
-        rel = site.rel(page).removesuffix("index.html")
+        rel = now["page"] = site.rel(page).removesuffix("index.html")
         if tab is None:
-            tab, errors = _open(page_for, server + rel)
+            tab, errors = _open(page_for, server + rel, on_request=note)
         else:  # one tab goes from page to page, as a reader's does; the watch starts again on each
             errors.clear()
             tab.goto(server + rel)
@@ -116,6 +134,9 @@ def test_every_page_runs_with_no_policy_violation_or_console_error(site, server,
         if violations or errors:
             problems.append(f"{rel or 'home'}: " + "; ".join(violations + errors))
     assert not problems, "Pages that break the policy or log errors:\n  " + "\n  ".join(problems)
+    assert now["requests"] > 0, "the request listener heard nothing: is it still attached before the first page?"
+    assert not outside, ("Requests to other origins. Fix: ship the file with the site "
+                         "(docs/assets/):\n  " + "\n  ".join(sorted(set(outside))))
 
 
 def test_search_copy_share_and_print_run_under_the_policy(site, server, page_for):

@@ -1,6 +1,7 @@
 """No page or stylesheet names anything to load from another origin.
 
-That no request leaves the machine in Chromium: tests/browser/test_offline_requests.py."""
+That no request leaves the machine in Chromium, as each page loads and its
+switches are pressed: tests/browser/test_csp.py."""
 
 from __future__ import annotations
 
