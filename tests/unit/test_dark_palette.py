@@ -110,11 +110,27 @@ def test_dark_custom_properties_only_paint():
         dark_values.update((name, value) for name, value in declarations if name.startswith("--"))
     assert dark_values, "found no dark palette at all: has Material's palette moved?"
     uses: dict[str, set[tuple[str, str]]] = defaultdict(set)  # custom property -> (property, FILE:LINE)
+    values: dict[str, set[str]] = defaultdict(set)  # custom property -> every value it is given
     for path in STYLESHEETS:
         for line, _around, declarations in _rules(path):
             for name, value in declarations:
+                if name.startswith("--"):
+                    values[name].add(value)
                 for used in re.findall(r"var\((--[\w-]+)", value):
                     uses[used].add((name, f"{path.name}:{line}"))
+
+    def a_colour(variable: str, seen=()) -> bool:
+        """Every value the property is given is a colour (hsl(var(--md-hue), ...)
+        included), or another property that is."""
+        if variable in seen:
+            return False
+        for value in values.get(variable, {"unset"}):
+            alias = re.fullmatch(r"var\((--[\w-]+)\)", value)
+            if alias and not a_colour(alias.group(1), (*seen, variable)):
+                return False
+            if not alias and not COLOUR.match(value):
+                return False
+        return True
     # A custom property made from a dark one changes with the palette too.
     changing, todo = set(dark_values), list(dark_values)
     while todo:
@@ -127,8 +143,7 @@ def test_dark_custom_properties_only_paint():
         for name, file in sorted(uses.get(variable, ())):
             if name.startswith("--") or name in PAINTS:
                 continue
-            dark = dark_values.get(variable, "")
-            if name in SHORTHANDS and (variable not in dark_values or COLOUR.match(dark)):
+            if name in SHORTHANDS and a_colour(variable):
                 continue
             wrong.append(f"{file}: {variable}, which the dark palette changes, sets {name}. "
                          "Fix: use it only for a colour, or measure layout in both palettes "
