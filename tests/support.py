@@ -12,6 +12,8 @@
 - material_sources() and squash(): the source of the installed Material
   bundle, from its source map, to check what the guide relies on in it;
 - meta(): the content of a page's <meta> tags of one name or property;
+- css_rules(): each rule of a stylesheet, with its line, the selectors and
+  at-rules around it, and its declarations;
 - page_text() and TEMPLATE_PARTS: a built page's own text, the article less
   what the templates put around it: the text the reading level measured;
 - EASY_READ_PAGES, EASY_READ_VERSIONS and easy_read_source(): the built
@@ -278,6 +280,38 @@ def page_text(built_page: str) -> str:
     for part in article.css(", ".join(TEMPLATE_PARTS.values())):
         part.decompose()
     return article.inner_html
+
+
+def css_rules(path: Path):
+    """(its line, the selectors and at-rules around it, its declarations as
+    (name, value) pairs) for each rule of a stylesheet, nested ones included."""
+    # Comments become spaces on the same lines, so line numbers stay true.
+    css = re.sub(r"/\*.*?\*/", lambda m: re.sub(r"[^\n]", " ", m.group()),
+                 Path(path).read_text(encoding="utf-8"), flags=re.S)
+    stack, text, line, opened = [], "", 1, 1
+    for ch in css:
+        if ch == "\n":
+            line += 1
+        if ch == "{":
+            stack.append(" ".join(text.split()))
+            text, opened = "", line
+        elif ch == "}":
+            if text.strip() and stack:
+                yield opened, tuple(stack), _declarations(text)
+            text = ""
+            if stack:
+                stack.pop()
+        else:
+            text += ch
+
+
+def _declarations(body: str) -> list[tuple[str, str]]:
+    found = []
+    for part in re.split(r";(?![^(]*\))", body):
+        if ":" in part:
+            name, value = part.split(":", 1)
+            found.append((name.strip(), value.replace("!important", "").strip()))
+    return found
 
 
 def meta(soup, key: str) -> list[str]:

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from pathlib import Path
 
 from conftest import ROOT
-from support import MATERIAL
+from support import MATERIAL, css_rules
 
 STYLESHEETS = sorted((MATERIAL / "assets" / "stylesheets").glob("*.min.css")) + sorted(
     (ROOT / "docs" / "assets" / "stylesheets").glob("*.css"))
@@ -52,40 +51,9 @@ SHORTHANDS = {"border", "border-top", "border-right", "border-bottom", "border-l
 COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla)\(.*\)|var\(--[\w-]+\)|transparent|currentcolor)$")
 
 
-def _rules(path: Path):
-    """(its line, the selectors and at-rules around it, its declarations) for each rule."""
-    # Comments become spaces of the same lines, so line numbers stay true.
-    css = re.sub(r"/\*.*?\*/", lambda m: re.sub(r"[^\n]", " ", m.group()),
-                 path.read_text(encoding="utf-8"), flags=re.S)
-    stack, text, line, opened = [], "", 1, 1
-    for ch in css:
-        if ch == "\n":
-            line += 1
-        if ch == "{":
-            stack.append(text.strip())
-            text, opened = "", line
-        elif ch == "}":
-            if text.strip() and stack:
-                yield opened, tuple(stack), _declarations(text)
-            text = ""
-            if stack:
-                stack.pop()
-        else:
-            text += ch
-
-
-def _declarations(body: str) -> list[tuple[str, str]]:
-    found = []
-    for part in re.split(r";(?![^(]*\))", body):
-        if ":" in part:
-            name, value = part.split(":", 1)
-            found.append((name.strip(), value.replace("!important", "").strip()))
-    return found
-
-
 def _dark_rules():
     for path in STYLESHEETS:
-        for line, around, declarations in _rules(path):
+        for line, around, declarations in css_rules(path):
             if any(DARK.search(part) for part in around):
                 yield path, line, around[-1], declarations
 
@@ -112,7 +80,7 @@ def test_dark_custom_properties_only_paint():
     uses: dict[str, set[tuple[str, str]]] = defaultdict(set)  # custom property -> (property, FILE:LINE)
     values: dict[str, set[str]] = defaultdict(set)  # custom property -> every value it is given
     for path in STYLESHEETS:
-        for line, _around, declarations in _rules(path):
+        for line, _around, declarations in css_rules(path):
             for name, value in declarations:
                 if name.startswith("--"):
                     values[name].add(value)

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from guide_core.patches import PATCHES
-from support import MATERIAL
+from support import MATERIAL, css_rules
 
 IDS = [f"{p.name} ({p.package})" for p in PATCHES]
 
@@ -83,20 +83,9 @@ def test_each_patched_package_is_pinned_with_its_reason(patch):
 
 # --- Material's breakpoints in guide.css -----------------------------------------
 
-def _media_blocks(css: str):
-    """(condition, body) for each @media block of a stylesheet."""
-    for match in re.finditer(r"@media([^{]*)\{", css):
-        depth, at = 1, match.end()
-        while depth:
-            brace = re.compile(r"[{}]").search(css, at)
-            depth += 1 if brace.group() == "{" else -1
-            at = brace.end()
-        yield " ".join(match.group(1).split()), css[match.end():at - 1]
-
-
-def _material_css() -> str:
+def _material_css() -> Path:
     (path,) = glob.glob(str(MATERIAL / "assets" / "stylesheets" / "main.*.min.css"))
-    return Path(path).read_text(encoding="utf-8")
+    return Path(path)
 
 
 # What Material does at each width the guide's stylesheet copies.
@@ -112,11 +101,12 @@ def test_guide_css_breakpoints_are_materials():
     assert copied == set(MATERIAL_AT), (
         f"docs/assets/stylesheets/guide.css copies Material's breakpoints {sorted(copied)}; this test knows "
         f"{sorted(MATERIAL_AT)}. Fix: add what Material does at the new one to MATERIAL_AT.")
-    material = list(_media_blocks(_material_css()))
+    material = list(css_rules(_material_css()))
     for width, (selector, meaning) in MATERIAL_AT.items():
         assert re.search(rf"@media screen and \(max-width:\s*{re.escape(width)}\)", guide)
-        assert any(f"max-width:{width}" in cond.replace(" ", "") and selector in body
-                   for cond, body in material), (
+        assert any(selector in around[-1] and any(part.startswith("@media") and f"max-width:{width}"
+                                                  in part.replace(" ", "") for part in around)
+                   for _line, around, _declarations in material), (
             f"docs/assets/stylesheets/guide.css: Material {version('mkdocs-material')} no longer styles "
             f"{selector} ({meaning}) below max-width {width}. Fix: find its new breakpoint in Material's "
             "stylesheet and change guide.css and this test to it.")
