@@ -19,8 +19,9 @@ on its own, and the image is in the page anyway.
 A plain function on the built page: a step of the page pipeline
 (guide_core/page_pipeline.py), after the plugin has written the page. If
 the plugin's output ever changes shape, the page is left as the plugin
-wrote it (the lightbox then loads with the page), and tests/browser/test_ladder_figure.py fails to say so. The patch
-list, guide_core/patches.py, names its tests.
+wrote it (the lightbox then loads with the page), and
+tests/browser/test_ladder_figure.py fails to say so. The patch list,
+guide_core/patches.py, names its tests.
 """
 
 from __future__ import annotations

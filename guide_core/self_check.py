@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from guide_core.config import SafeLoader
 from guide_core.page_data import json_block
 
 ROOT = Path(__file__).resolve().parent.parent  # the project root
@@ -53,7 +54,7 @@ class _List(list):
     line = 0
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: the same rules, faster
+class _Loader(SafeLoader):  # libyaml where PyYAML has it: the same rules, faster
     """Safe YAML that remembers the line of every mapping, list and key."""
 
 
