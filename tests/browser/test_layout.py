@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import js
+from support import js, settled
 
 SCHEME = "light"  # its data-md-color-scheme is "default"
 HEIGHT = 800
@@ -40,15 +40,6 @@ ALLOWED_SCROLLERS: dict[str, str] = {}
 ALLOWED_OVERLAPS: dict[str, str] = {}
 
 
-def settle(page) -> None:
-    """Wait for fonts and every running transition, so boxes are where a
-    reader sees them."""
-    page.evaluate("""async () => {
-      await document.fonts.ready;
-      await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
-    }""")
-
-
 def faults(page) -> dict:
     page.evaluate(COLOUR_JS)
     return page.evaluate(LAYOUT_JS, [ALLOWED_SCROLLERS, ALLOWED_OVERLAPS])
@@ -61,8 +52,9 @@ def reflow_faults(page, name: str) -> list[str]:
         problems.append(f"{name} at {REFLOW_WIDTH}px: reflow: the page scrolls sideways "
                         f"({result['scroll']}px wide in {result['client']}px). Too wide: "
                         + "; ".join(result["wide"]) + ". Fix: let it wrap (WCAG 1.4.10).")
-    problems += [f"{name} at {REFLOW_WIDTH}px: reflow: {table} is not inside a box that scrolls "
-                 "sideways. Fix: keep it in Material's .md-typeset__scrollwrap, or give its box overflow-x: auto." for table in result["tables"]]
+    problems += [f"{name} at {REFLOW_WIDTH}px: reflow: {table} is not inside a box that scrolls sideways. "
+                 "Fix: keep it in Material's .md-typeset__scrollwrap, or give its box overflow-x: auto."
+                 for table in result["tables"]]
     return problems
 
 
@@ -78,7 +70,7 @@ def test_no_layout_faults_on_any_page(site, server, browser, width):
             page.goto(server + name.removesuffix("index.html"), wait_until="load")
             assert page.evaluate("document.body.dataset.mdColorScheme") == "default", (
                 f"{name}: the {scheme} scheme did not apply. Fix: check the palette in mkdocs.yml.")
-            settle(page)
+            settled(page)  # fonts in, transitions over: boxes are where a reader sees them
             found = faults(page)
             assert found["checked"] > 0, f"{name} [{scheme}, {width}px]: layout.js found no controls"
             checked += 1
