@@ -21,21 +21,17 @@ import html
 import re
 from pathlib import Path
 
+from guide_core import html_tree
+from guide_core.html_tree import Tree
+
 # An inline <script> whose type makes the browser run it. JSON data blocks
 # (Material's __config) are not run, so the policy does not cover them.
-SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
-STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
-SRC = re.compile(r"\ssrc\s*=", re.I)
-TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
-META = re.compile(r"""<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>""", re.I)
-CONTENT_ATTR = re.compile(r"""\scontent="([^"]*)\"""", re.I)
-CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
-HEAD = re.compile(r"<head\b[^>]*>", re.I)
-COMMENT = re.compile(r"<!--.*?-->", re.S)
-# The page's own text (Material's <article>). An inline script there came
-# from a Markdown file, so it is never allowed: scripts live in files.
-CONTENT = re.compile(r"<article\b[^>]*\bmd-content__inner\b.*?</article>", re.S)
+POLICY_TAG = 'meta[http-equiv="Content-Security-Policy" i]'
+# The page's own text is Material's <article class="md-content__inner">. An
+# inline script there came from a Markdown file, so it is never allowed:
+# scripts live in files.
+CONTENT = ("article", "md-content__inner")
 
 # Everything except script-src. Each source is here for a reason:
 BASE_POLICY = {
@@ -73,9 +69,11 @@ SCROLLBAR_FIX = ".gscrollbar-fixer {margin-right: %dpx}"
 SCROLLBAR_WIDTHS = range(1, 81)
 
 
-def lightbox_styles(page_html: str) -> list[str]:
-    """The <style> texts the lightbox's script may add, on a page that loads it."""
-    if not LIGHTBOX.search(page_html):
+def lightbox_styles(page: Tree | str) -> list[str]:
+    """The <style> texts the lightbox's script may add, on a page that loads
+    it (its script, or the loader's setup block naming it)."""
+    tree = html_tree.parse(page)
+    if not any(LIGHTBOX.search(script.attributes.get("src") or script.text()) for script in tree.css("script")):
         return []
     return [SCROLLBAR_FIX % width for width in SCROLLBAR_WIDTHS]
 
@@ -86,57 +84,59 @@ def script_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def inline_scripts(page_html: str, in_text: bool | None = None) -> list[str]:
+def inline_scripts(page: Tree | str, in_text: bool | None = None) -> list[str]:
     """The text of every inline script a browser would run, in page order.
 
     in_text=False: only the template's scripts; True: only those in the
     page's own text (the <article>); None: all.
     """
-    page_html = COMMENT.sub("", page_html)
-    spans = [m.span() for m in CONTENT.finditer(page_html)]
     found = []
-    for match in SCRIPT.finditer(page_html):
-        attrs, text = match.groups()
-        if SRC.search(attrs):
+    for script in html_tree.parse(page).css("script"):
+        attrs = script.attributes
+        if "src" in attrs or (attrs.get("type") or "").strip().lower() not in RUNNABLE_TYPES:
             continue
-        kind = TYPE.search(attrs)
-        if (kind.group(1).lower() if kind else "") not in RUNNABLE_TYPES:
-            continue
-        inside = any(start <= match.start() < end for start, end in spans)
-        if in_text is None or in_text == inside:
-            found.append(text)
+        if in_text is None or in_text == html_tree.inside(script, *CONTENT):
+            found.append(script.text())
     return found
 
 
-def inline_styles(page_html: str) -> list[str]:
+def inline_styles(page: Tree | str) -> list[str]:
     """The text of every <style> element outside the page's own text."""
-    page_html = CONTENT.sub("", COMMENT.sub("", page_html))
-    return [match.group(1) for match in STYLE.finditer(page_html)]
+    return [style.text() for style in html_tree.parse(page).css("style")
+            if not html_tree.inside(style, *CONTENT)]
 
 
-def policy_for(page_html: str) -> str:
+def policy_for(page: Tree | str) -> str:
     """The policy for one page: the base policy plus the hashes of the
     template's inline scripts (Material's, and the large-print switch),
     its <style> elements, and the styles the lightbox's script adds."""
-    hashes = list(dict.fromkeys(script_hash(text) for text in inline_scripts(page_html, in_text=False)))
-    styles = list(dict.fromkeys(script_hash(text) for text in inline_styles(page_html) + lightbox_styles(page_html)))
+    tree = html_tree.parse(page)
+    hashes = list(dict.fromkeys(script_hash(text) for text in inline_scripts(tree, in_text=False)))
+    styles = list(dict.fromkeys(script_hash(text) for text in inline_styles(tree) + lightbox_styles(tree)))
     directives = {"default-src": BASE_POLICY["default-src"], "script-src": ["'self'", *hashes],
                   **BASE_POLICY, "style-src": [*BASE_POLICY["style-src"], *styles]}
     return "; ".join(" ".join([name, *sources]) for name, sources in directives.items())
 
 
-def add_policy(page_html: str) -> str:
+def add_policy_to_tree(tree: Tree) -> None:
     """Put the page's policy in a <meta> tag at the top of its <head>.
 
     The tag must come before the first script it governs, so it goes right
     after <meta charset>. An older policy tag on the page is replaced.
     """
-    page_html = META.sub("", page_html)
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy_for(page_html), quote=False)}">'
-    anchor = CHARSET.search(page_html) or HEAD.search(page_html)
-    if anchor is None:
-        raise ValueError("the page has no <head>, so it cannot carry a Content-Security-Policy")
-    return page_html[: anchor.end()] + tag + page_html[anchor.end():]
+    for old in tree.css(POLICY_TAG):
+        old.decompose()
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy_for(tree))}">'
+    charset = tree.css_first("head meta[charset]")
+    if charset is not None:
+        html_tree.put_after(charset, tag)
+    else:
+        html_tree.put_first(tree.head, tag)
+
+
+def add_policy(page_html: str) -> str:
+    """The page, written out with its policy (add_policy_to_tree)."""
+    return html_tree.rewrite(page_html, add_policy_to_tree)
 
 
 def add_policy_to_site(site_dir: Path, missing_only: bool = False) -> int:
@@ -149,54 +149,47 @@ def add_policy_to_site(site_dir: Path, missing_only: bool = False) -> int:
     for page in sorted(Path(site_dir).rglob("*.html")):
         if missing_only:
             with page.open(encoding="utf-8") as handle:
-                if META.search(handle.read(2048)):
+                if "Content-Security-Policy" in handle.read(2048):
                     continue
-        text = page.read_text(encoding="utf-8")
-        try:
-            page.write_text(add_policy(text), encoding="utf-8")
-        except ValueError as error:
-            raise ValueError(f"{page.relative_to(site_dir)}: {error}") from None
+        page.write_text(add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
         added += 1
     return added
 
 
-def page_policy(page_html: str) -> str | None:
-    match = META.search(page_html)
-    if not match:
-        return None
-    content = CONTENT_ATTR.search(match.group(0))
-    return html.unescape(content.group(1)) if content else ""
+def page_policy(page: Tree | str) -> str | None:
+    tag = html_tree.parse(page).css_first(POLICY_TAG)
+    return None if tag is None else tag.attributes.get("content") or ""
 
 
 def problems(page_html: str, name: str) -> list[str]:
     """What is wrong with one page's policy, each as 'PAGE: what. Fix: what to do.'"""
-    policy = page_policy(page_html)
+    tree = html_tree.parse(page_html)
+    policy = page_policy(tree)
     if policy is None:
         return [f"{name}: the page has no Content-Security-Policy <meta> tag. "
                 "Fix: build with ./guide build, which adds it (hooks/csp.py)."]
     found = []
-    meta_at = META.search(page_html).start()
-    first_script = SCRIPT.search(page_html)
-    if first_script and first_script.start() < meta_at:
+    first = tree.css_first(f"{POLICY_TAG}, script")
+    if first is not None and first.tag == "script":
         found.append(f"{name}: a <script> comes before the Content-Security-Policy tag, "
                      "so the policy does not cover it. Fix: keep the policy tag first in <head>.")
     directives = {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.split()}
     allowed = set(directives.get("script-src", []))
     if "'unsafe-inline'" in allowed:
         found.append(f"{name}: script-src allows 'unsafe-inline'. Fix: allow inline scripts by hash only.")
-    for text in inline_scripts(page_html, in_text=True):
+    for text in inline_scripts(tree, in_text=True):
         start = " ".join(text.split())[:60]
         found.append(
             f"{name}: the page's text has an inline script ({start!r}...), which the "
             "Content-Security-Policy blocks. Fix: remove it from the Markdown; a page tool's "
             "script goes in a file under docs/assets/javascripts/ (see README).")
     styles = set(directives.get("style-src", []))
-    for text in inline_styles(page_html):
+    for text in inline_styles(tree):
         if script_hash(text) not in styles:
             start = " ".join(text.split())[:60]
             found.append(f"{name}: a <style> element ({start!r}...) has hash {script_hash(text)}, which the "
                          "page's Content-Security-Policy does not allow. Fix: rebuild (hooks/csp.py runs last).")
-    for number, text in enumerate(inline_scripts(page_html, in_text=False), 1):
+    for number, text in enumerate(inline_scripts(tree, in_text=False), 1):
         if script_hash(text) not in allowed:
             start = " ".join(text.split())[:60]
             found.append(

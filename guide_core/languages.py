@@ -20,17 +20,16 @@ fetch a sitemap.xml beside each language version on every page view.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 DEFAULT = "en-GB"
 PLUGIN = "i18n"
 # Material's <link rel="alternate" href=".." hreflang=".."> for each language
-# (base.html). Its bundle fetches sitemap.xml beside every rel="alternate"
+# (base.html), as a selector. Its bundle fetches sitemap.xml beside every rel="alternate"
 # link on each page view (integrations/alternate), which here are pages, not
 # sites: two failed requests a page. The same hreflang alternates are in
 # sitemap.xml, which search engines read, and on the language switcher's links.
-HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+HEAD_ALTERNATE = 'head link[rel="alternate"][hreflang]'
 
 
 def _plugin(config):
@@ -113,9 +112,11 @@ def split_search_index(site: Path, languages: list[str]) -> dict[str, int]:
     return counts
 
 
-def drop_head_alternates(html: str) -> str:
-    """The page without Material's head rel="alternate" language links (see HEAD_ALTERNATE)."""
-    return HEAD_ALTERNATE.sub("", html)
+def drop_head_alternates(tree) -> None:
+    """Take Material's head rel="alternate" language links out of the page
+    (see HEAD_ALTERNATE)."""
+    for link in tree.css(HEAD_ALTERNATE):
+        link.decompose()
 
 
 # ---------------------------------------------------------------------------

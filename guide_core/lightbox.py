@@ -16,7 +16,7 @@ focus back on the link the reader opened it from. The plugin's inline
 Without JavaScript, or if the files cannot load, the link opens the image
 on its own, and the image is in the page anyway.
 
-A plain function on the built page: a step of the page pipeline
+A plain function on the parsed built page: a step of the page pipeline
 (guide_core/page_pipeline.py), after the plugin has written the page. If
 the plugin's output ever changes shape, the page is left as the plugin
 wrote it (the lightbox then loads with the page), and
@@ -29,23 +29,29 @@ from __future__ import annotations
 import json
 import re
 
+from guide_core import html_tree
+from guide_core.html_tree import Tree
 from guide_core.page_data import json_block
 
-CSS_LINK = re.compile(r'\s*<link href="([^"]*/glightbox\.min\.css)" rel="stylesheet">')
-SCRIPT = re.compile(r'\s*<script src="([^"]*/glightbox\.min\.js)"></script>')
-START = re.compile(r'<script id="init-glightbox">const lightbox = GLightbox\((\{[^<]*?\})\);\n[^<]*</script>')
+CSS_LINK = 'link[rel="stylesheet"][href$="/glightbox.min.css"]'
+SCRIPT = 'script[src$="/glightbox.min.js"]'
+START_SCRIPT = "script#init-glightbox"
+START = re.compile(r'const lightbox = GLightbox\((\{[^<]*?\})\);\n[^<]*', re.S)
 
 # The loader, beside the plugin's script in the built site.
 LOADER = "lightbox-loader.js"
 
 
-def load_on_first_use(html: str) -> str:
-    """`html` with the lightbox's stylesheet and script fetched on first use."""
-    css, script, start = CSS_LINK.search(html), SCRIPT.search(html), START.search(html)
-    if not (css and script and start):
-        return html
-    setup = {"css": css.group(1), "js": script.group(1), "options": json.loads(start.group(1))}
-    loader = script.group(1).rsplit("/", 1)[0] + "/" + LOADER
-    block = json_block("lightbox-setup", json.dumps(setup)) + f'<script src="{loader}" defer></script>'
-    html = html[:start.start()] + block + html[start.end():]
-    return SCRIPT.sub("", CSS_LINK.sub("", html, count=1), count=1)
+def load_on_first_use(tree: Tree) -> None:
+    """The lightbox's stylesheet and script, fetched on first use."""
+    css, script, start = tree.css_first(CSS_LINK), tree.css_first(SCRIPT), tree.css_first(START_SCRIPT)
+    options = START.fullmatch(start.text()) if start is not None else None
+    if not (css and script and options):
+        return
+    address = script.attributes["src"]
+    setup = {"css": css.attributes["href"], "js": address, "options": json.loads(options.group(1))}
+    loader = address.rsplit("/", 1)[0] + "/" + LOADER
+    html_tree.put_after(start, json_block("lightbox-setup", json.dumps(setup))
+                        + f'<script src="{loader}" defer></script>')
+    for node in (start, css, script):
+        node.decompose()

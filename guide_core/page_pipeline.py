@@ -2,11 +2,16 @@
 
 MkDocs hands each page to hooks/pages.py twice: its own text, as Markdown
 made it (on_page_content), and the whole page once the templates are
-around it (on_post_page; the 404 page through on_post_template). Each time,
-the steps below run over the HTML in the order listed, each a plain
-function of the HTML and what the build knows of the page (a Page), giving
-the HTML back. Nothing else in the build rewrites a page's HTML, and no
-step reads a built page back from disk.
+around it (on_post_page; the 404 page through on_post_template).
+
+- The text steps are plain functions of the text's HTML and what the build
+  knows of the page (a Page), giving the HTML back.
+- The page steps work on the whole page parsed once (guide_core/html_tree.py):
+  each changes the one tree in place, and the tree is written out once, at
+  the end.
+
+Each list runs in the order written here. Nothing else in the build rewrites
+a page's HTML, and no step reads a built page back from disk.
 
 To add a step: write the function in the module that owns its rule, then
 list it here, where its order among the others is plain to see.
@@ -19,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from guide_core import csp, languages, lightbox, pictures, readability, self_check, valid_html
+from guide_core import csp, html_tree, languages, lightbox, pictures, readability, self_check, valid_html
+from guide_core.html_tree import Tree
 from guide_core.rules import strip_tooltips
 
 
@@ -83,30 +89,34 @@ TEXT_STEPS: tuple[tuple[str, Step], ...] = (
 
 
 # ---------------------------------------------------------------------------
-# The steps on the whole built page (on_post_page, on_post_template)
+# The steps on the whole built page (on_post_page, on_post_template), each
+# changing the page's one parsed tree in place (guide_core/html_tree.py)
 # ---------------------------------------------------------------------------
-def lightbox_on_first_use(html: str, page: Page) -> str:
-    if page.meta.get("glightbox") is False:
-        return html
-    return lightbox.load_on_first_use(html)
+TreeStep = Callable[[Tree, Page], None]
 
 
-def material_markup_made_valid(html: str, page: Page) -> str:
-    return valid_html.fix_material_markup(html)
+def lightbox_on_first_use(tree: Tree, page: Page) -> None:
+    if page.meta.get("glightbox") is not False:
+        lightbox.load_on_first_use(tree)
 
 
-def no_head_language_links(html: str, page: Page) -> str:
-    return languages.drop_head_alternates(html)
+def material_markup_made_valid(tree: Tree, page: Page) -> None:
+    valid_html.fix_material_markup(tree)
 
 
-def content_security_policy(html: str, page: Page) -> str:
+def no_head_language_links(tree: Tree, page: Page) -> None:
+    languages.drop_head_alternates(tree)
+
+
+def content_security_policy(tree: Tree, page: Page) -> None:
     """Last: the policy holds the hashes of the page's inline scripts as the
     steps before left them. Not in the preview: mkdocs serve's live-reload
     script changes on every request, so no hash could allow it."""
-    return html if page.serving else csp.add_policy(html)
+    if not page.serving:
+        csp.add_policy_to_tree(tree)
 
 
-PAGE_STEPS: tuple[tuple[str, Step], ...] = (
+PAGE_STEPS: tuple[tuple[str, TreeStep], ...] = (
     ("lightbox on first use", lightbox_on_first_use),
     ("Material's markup made valid", material_markup_made_valid),
     ("no head language links", no_head_language_links),
@@ -115,6 +125,15 @@ PAGE_STEPS: tuple[tuple[str, Step], ...] = (
 
 
 def run(steps: tuple[tuple[str, Step], ...], html: str, page: Page) -> str:
+    """The page's own text through the text steps."""
     for _name, step in steps:
         html = step(html, page)
     return html
+
+
+def run_page(html: str, page: Page, steps: tuple[tuple[str, TreeStep], ...] = PAGE_STEPS) -> str:
+    """The whole page, parsed once, through the page steps, written out once."""
+    tree = html_tree.parse(html)
+    for _name, step in steps:
+        step(tree, page)
+    return tree.html

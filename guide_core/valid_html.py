@@ -12,8 +12,8 @@ HTML standard, in every built page (the 404 page too).
   standard lists autocorrect, but the Nu HTML Checker pinned for the
   tests does not know it yet. material-fixes.js sets it on the box.
 
-`fix_material_markup()` is a plain function, so the same fix can run after
-any build; the page pipeline (guide_core/page_pipeline.py) runs it on every
+`fix_material_markup()` is a plain function of the parsed page, so the same
+fix can run after any build; the page pipeline (guide_core/page_pipeline.py) runs it on every
 page. tests/site/test_valid_html.py checks every page with the Nu HTML
 Checker and no filters. The patch list,
 guide_core/patches.py, names this fix and its tests.
@@ -21,15 +21,18 @@ guide_core/patches.py, names this fix and its tests.
 
 from __future__ import annotations
 
-import re
+from guide_core.html_tree import Tree
 
-_EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?)\s+tabindex=""')
-_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
-_SEARCH_AUTOCORRECT = re.compile(r'(<input\b[^>]*\bclass="md-search__input"[^>]*?)\s+autocorrect="off"')
+# (elements, the attribute to take off them)
+_INVALID = (
+    ('label[tabindex=""]', "tabindex"),
+    ('input[type="checkbox"][autocomplete="off"]', "autocomplete"),
+    ('input.md-search__input[autocorrect="off"]', "autocorrect"),
+)
 
 
-def fix_material_markup(html: str) -> str:
-    """`html` with Material's three invalid attributes taken out."""
-    for pattern in (_EMPTY_TABINDEX, _CHECKBOX_AUTOCOMPLETE, _SEARCH_AUTOCORRECT):
-        html = pattern.sub(r"\1", html)
-    return html
+def fix_material_markup(tree: Tree) -> None:
+    """Take Material's three invalid attributes out of the page."""
+    for selector, attribute in _INVALID:
+        for element in tree.css(selector):
+            del element.attrs[attribute]

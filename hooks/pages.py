@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from guide_core import languages
-from guide_core.page_pipeline import PAGE_STEPS, TEXT_STEPS, Page, run
+from guide_core.page_pipeline import TEXT_STEPS, Page, run, run_page
 
 _serving = False
 
@@ -31,10 +31,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return run(PAGE_STEPS, output, _page(config, page.meta))
+    return run_page(output, _page(config, page.meta))
 
 
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
-    return run(PAGE_STEPS, output_content, _page(config))
+    return run_page(output_content, _page(config))

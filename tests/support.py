@@ -270,7 +270,7 @@ TEMPLATE_PARTS = {
 def page_text(built_page: str) -> str:
     """A built page's own text: the HTML Markdown made, as the build measured
     its reading level (guide_core/readability.py), without the template parts.
-    Parsed with lexbor (selectolax, which the build has for mkdocs-glightbox):
+    Parsed with lexbor (selectolax, the parser of the build's page steps):
     a hundred pages take a fiftieth of a second, against two seconds in bs4."""
     from selectolax.lexbor import LexborHTMLParser
     article = LexborHTMLParser(built_page).css_first("article.md-content__inner")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from hypothesis import given, strategies as st
 
 from guide_core import csp
-from guide_core.page_pipeline import PAGE_STEPS, TEXT_STEPS, Page, run
+from guide_core.page_pipeline import PAGE_STEPS, TEXT_STEPS, Page, run, run_page
 
 # Pieces a built page's <head> and <body> may hold, as Material and the
 # plugins write them: each at most once, in any order.
@@ -59,7 +59,7 @@ def test_each_step_is_listed_once_and_the_policy_is_last():
 
 @given(PAGES, META)
 def test_the_page_pass_leaves_a_policy_that_allows_every_script_it_left(html, meta):
-    built = run(PAGE_STEPS, html, Page(meta=meta))
+    built = run_page(html, Page(meta=meta))
     assert csp.problems(built, "page") == []
     assert 'tabindex=""' not in built and 'autocomplete="off"' not in built
     assert 'hreflang="cy"' not in built
@@ -67,13 +67,13 @@ def test_the_page_pass_leaves_a_policy_that_allows_every_script_it_left(html, me
 
 @given(PAGES, META)
 def test_the_page_pass_run_twice_changes_nothing(html, meta):
-    once = run(PAGE_STEPS, html, Page(meta=meta))
-    assert run(PAGE_STEPS, once, Page(meta=meta)) == once
+    once = run_page(html, Page(meta=meta))
+    assert run_page(once, Page(meta=meta)) == once
 
 
 @given(PAGES)
 def test_the_preview_gets_no_policy(html):
-    assert csp.page_policy(run(PAGE_STEPS, html, Page(serving=True))) is None
+    assert csp.page_policy(run_page(html, Page(serving=True))) is None
 
 
 def test_text_in_another_language_is_marked_and_welsh_text_has_no_reading_level():
@@ -87,7 +87,7 @@ def test_text_in_another_language_is_marked_and_welsh_text_has_no_reading_level(
 def test_a_page_made_after_the_pipeline_gets_a_policy_and_no_page_is_changed_twice(tmp_path):
     made = tmp_path / "principles" / "index.html"
     made.parent.mkdir()
-    made.write_text(run(PAGE_STEPS, page(HEAD_PARTS[:1], BODY_PARTS[:4]), Page()), encoding="utf-8")
+    made.write_text(run_page(page(HEAD_PARTS[:1], BODY_PARTS[:4]), Page()), encoding="utf-8")
     redirect = tmp_path / "old-page" / "index.html"
     redirect.parent.mkdir()
     redirect.write_text(page(['<script>location.href="../principles/"</script>'], []), encoding="utf-8")
