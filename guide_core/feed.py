@@ -11,6 +11,9 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from urllib.parse import urljoin
 
+from guide_core import html_tree
+from guide_core.rules import strip_tooltips
+
 SOURCE = "whats-new.md"
 FEED = "feed.xml"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -24,6 +27,8 @@ URL_ATTR = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"]*)"')
 
 def parse_entries(html: str, page_url: str, warn=print) -> list[dict]:
     """Split the page's HTML into one entry per date heading; `warn` hears of a heading that is not a date."""
+    # The page's text as the site shows it: no tooltips in links.
+    html = html_tree.rewrite_text(html, strip_tooltips)
     entries = []
     matches = list(H2.finditer(html))
     for i, match in enumerate(matches):

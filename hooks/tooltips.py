@@ -6,7 +6,7 @@ to every page, which any tool that reads mkdocs.yml understands. But then
 Markdown parses its lines again for every page, one line at a time, and that
 was a third of the build. So on_config reads the file once and hands the
 terms to the abbr extension as its glossary, which gives every page the
-same tooltips (tests/unit/test_tooltips.py checks the built pages).
+same tooltips (tests/site/test_tooltips_built.py checks the built pages).
 
 In body text a tooltip helps; in headings and links it does not, so a step
 of the page pipeline (guide_core/page_pipeline.py, with

@@ -35,6 +35,8 @@ from urllib.parse import urlsplit
 import axe_playwright_python
 import material
 
+from guide_core.readability import ARTICLE, OWN_TEXT_SKIP, TEMPLATE_PARTS  # noqa: F401  (TEMPLATE_PARTS: for tests/unit/test_page_text.py)
+
 JS_DIR = Path(__file__).resolve().parent / "browser" / "js"
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -251,33 +253,19 @@ class ScreenReader:
         self._call("stop")
 
 
-# What the templates put in the article around a page's own text, by the
-# template that puts it there: every include of Material's
-# partials/content.html and of the content block in overrides/main.html.
-# tests/unit/test_page_text.py fails when a template gains a part not listed.
-TEMPLATE_PARTS = {
-    "partials/tags.html": ".md-tags",
-    "partials/actions.html": ".md-content__button",
-    "partials/source-file.html": ".md-source-file",
-    "partials/feedback.html": ".md-feedback",
-    "partials/comments.html": "#__comments",
-    "guide/before-content.html": "#guide-strings, .translation-notice, .print-header, .print-tools",
-    "guide/after-content.html": ".share-box",
-    "guide/suggest-change.html": ".suggest-box",
-}
 
 
 def page_text(built_page: str) -> str:
-    """A built page's own text: the HTML Markdown made, as the build measured
-    its reading level (guide_core/readability.py), without the template parts.
+    """A built page's own text: the article less the template parts
+    (guide_core/readability.py, TEMPLATE_PARTS), the text the build measured.
     Parsed with lexbor (selectolax, the parser of the build's page steps):
     a hundred pages take a fiftieth of a second, against two seconds in bs4."""
     from selectolax.lexbor import LexborHTMLParser
-    article = LexborHTMLParser(built_page).css_first("article.md-content__inner")
+    article = LexborHTMLParser(built_page).css_first(ARTICLE)
     if article is None:
         raise ValueError("the page has no <article class=\"md-content__inner\">: "
                          "is it a page of the guide, built with Material?")
-    for part in article.css(", ".join(TEMPLATE_PARTS.values())):
+    for part in article.css(OWN_TEXT_SKIP):
         part.decompose()
     return article.inner_html
 

@@ -76,12 +76,31 @@ def test_the_preview_gets_no_policy(html):
     assert csp.page_policy(run_page(html, Page(serving=True))) is None
 
 
+def built(text: str, page: Page) -> str:
+    """The page's own text through both passes, as MkDocs hands it over."""
+    whole = ('<!doctype html><html lang="cy"><head></head><body><article class="md-content__inner md-typeset">'
+             + run(TEXT_STEPS, text, page) + '<aside class="share-box"><p>Rhannu.</p></aside></article></body></html>')
+    return run_page(whole, page)
+
+
 def test_text_in_another_language_is_marked_and_welsh_text_has_no_reading_level():
     html = "<h1>Teitl</h1><p>Testun.</p>"
-    english_in_welsh = run(TEXT_STEPS, html, Page(meta={"text_language": "en-GB"}, language="cy"))
-    assert english_in_welsh.startswith('<div lang="en-GB"><h1>Teitl</h1><p class="page-meta">')
-    welsh = run(TEXT_STEPS, html, Page(meta={"text_language": "cy"}, language="cy"))
-    assert welsh == html
+    english_in_welsh = built(html, Page(meta={"text_language": "en-GB"}, language="cy", serving=True))
+    assert '<div lang="en-GB"><h1>Teitl</h1><p class="page-meta">' in english_in_welsh
+    welsh = built(html, Page(meta={"text_language": "cy"}, language="cy", serving=True))
+    assert "<article" in welsh and "page-meta" not in welsh
+
+
+@given(st.lists(st.sampled_from(["<h2>Part</h2>", "<p>One sentence here.</p>", "<ul><li>An item.</li></ul>"]),
+                max_size=6))
+def test_the_reading_line_measures_the_own_text_once_and_a_template_gets_none(parts):
+    from selectolax.lexbor import LexborHTMLParser
+    from guide_core.readability import measure, meta_line
+    text = "<h1>Title</h1>" + "".join(parts)
+    out = built(text, Page(serving=True))
+    lines = LexborHTMLParser(out).css("p.page-meta")
+    assert [line.text() for line in lines] == [LexborHTMLParser(meta_line(measure(text))).css_first("p").text()]
+    assert "page-meta" not in built(text, Page(serving=True, template=True))
 
 
 def test_a_page_made_after_the_pipeline_gets_a_policy_and_no_page_is_changed_twice(tmp_path):

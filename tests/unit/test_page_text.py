@@ -1,7 +1,7 @@
 """A built page's own text is found without marks in the published page.
 
 The reading-level tests measure the text the build measured: the article
-less what the templates put around it (tests/support.py, TEMPLATE_PARTS).
+less what the templates put around it (guide_core/readability.py, TEMPLATE_PARTS).
 The list has to name every part a template puts there, or a template's
 words (a date, a notice) would count as the page's own.
 """
@@ -30,13 +30,18 @@ def _includes_around_the_content() -> set[str]:
     return set(INCLUDE.findall(material)) | set(INCLUDE.findall(block.group(1)))
 
 
+LISTED_AT = "guide_core/readability.py:" + str(next(
+    number for number, line in enumerate((ROOT / "guide_core" / "readability.py").read_text(encoding="utf-8").splitlines(), 1)
+    if line.startswith("TEMPLATE_PARTS")))
+
+
 def test_every_template_part_in_the_article_is_listed():
     included = _includes_around_the_content()
     missing = included - TEMPLATE_PARTS.keys()
     gone = TEMPLATE_PARTS.keys() - included
-    assert not missing, (f"tests/support.py:1: the article also holds {sorted(missing)}, which "
+    assert not missing, (f"{LISTED_AT}: the article also holds {sorted(missing)}, which "
                          "TEMPLATE_PARTS does not list. Fix: add each with the selector of what it puts there.")
-    assert not gone, (f"tests/support.py:1: TEMPLATE_PARTS lists {sorted(gone)}, which no template "
+    assert not gone, (f"{LISTED_AT}: TEMPLATE_PARTS lists {sorted(gone)}, which no template "
                       "includes in the article now. Fix: remove them.")
 
 
@@ -49,8 +54,8 @@ def test_the_guides_own_parts_carry_the_listed_selectors():
         for selector in (s.strip() for s in selectors.split(",")):
             word = selector.lstrip(".#")
             assert re.search(rf'(class|id)="[^"]*\b{re.escape(word)}\b', source), (
-                f"overrides/{name}:1: no element has {selector!r}, which tests/support.py's "
-                "TEMPLATE_PARTS looks for. Fix: update the selector there.")
+                f"overrides/{name}:1: no element has {selector!r}, which "
+                f"TEMPLATE_PARTS ({LISTED_AT}) looks for. Fix: update the selector there.")
 
 
 SELECTORS = [s.strip() for value in TEMPLATE_PARTS.values() for s in value.split(",")]
