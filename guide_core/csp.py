@@ -139,18 +139,15 @@ def add_policy(page_html: str) -> str:
     return html_tree.rewrite(page_html, add_policy_to_tree)
 
 
-def add_policy_to_site(site_dir: Path, missing_only: bool = False) -> int:
+def add_policy_to_site(site_dir: Path, made: set[Path] | None = None) -> int:
     """Add a policy to every HTML file in a built site. Returns how many.
 
-    With `missing_only`, only to files whose start shows none (a redirect
-    page made after the page pipeline), so the pages the pipeline made are
-    not read again."""
+    `made`: the full paths of files that already have theirs (the pages the
+    page pipeline made), which are left alone and not read."""
     added = 0
     for page in sorted(Path(site_dir).rglob("*.html")):
-        if missing_only:
-            with page.open(encoding="utf-8") as handle:
-                if "Content-Security-Policy" in handle.read(2048):
-                    continue
+        if made and page.resolve() in made:
+            continue
         page.write_text(add_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
         added += 1
     return added

@@ -145,6 +145,11 @@ def run(steps: tuple[tuple[str, Step], ...], html: str, page: Page) -> str:
     return html
 
 
+# The built files the page pipeline made in this build, by their full path:
+# the site-wide policy step (hooks/csp.py) leaves them alone, unread.
+MADE: set[Path] = set()
+
+
 def run_page(html: str, page: Page, steps: tuple[tuple[str, TreeStep], ...] = PAGE_STEPS) -> str:
     """The whole page, parsed once, through the page steps, written out once."""
     tree = html_tree.parse(html)

@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 
 from guide_core import languages
 from guide_core.csp import add_policy_to_site
+from guide_core.page_pipeline import MADE
 
 log = logging.getLogger("mkdocs.hooks.csp")
 _serving = False
@@ -31,5 +32,5 @@ def on_startup(command, dirty):
 def on_post_build(config):
     if _serving or not languages.all_built(config):
         return
-    count = add_policy_to_site(Path(config["site_dir"]), missing_only=True)
+    count = add_policy_to_site(Path(config["site_dir"]), made=MADE)
     log.debug("Content-Security-Policy added to %d pages made after the pages.", count)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from guide_core import languages
-from guide_core.page_pipeline import TEXT_STEPS, Page, run, run_page
+from guide_core.page_pipeline import MADE, TEXT_STEPS, Page, run, run_page
 
 _serving = False
 
@@ -19,6 +19,7 @@ _serving = False
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"
+    MADE.clear()
 
 
 def _page(config, meta=None, template=False) -> Page:
@@ -31,10 +32,12 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
+    MADE.add((Path(config["site_dir"]) / page.file.dest_path).resolve())
     return run_page(output, _page(config, page.meta))
 
 
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
+    MADE.add((Path(config["site_dir"]) / template_name).resolve())
     return run_page(output_content, _page(config, template=True))
