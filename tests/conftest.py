@@ -34,6 +34,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import settings
+
+# Generated-input tests have no time limit: a busy machine is not a failure,
+# and speed is measured by ./guide bench, never by a test.
+settings.register_profile("guide", deadline=None)
+settings.load_profile("guide")
 
 ROOT = Path(__file__).resolve().parent.parent
 from guide_core import languages

@@ -194,7 +194,7 @@ CONTENT = st.one_of(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(target=TEXT_FILES, content=CONTENT)
 def test_any_content_in_any_file_gives_editor_lines(template, tmp_path_factory, target, content):
     folder = tmp_path_factory.mktemp("generated")

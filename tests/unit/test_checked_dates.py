@@ -28,7 +28,7 @@ def written(when: date, style: int) -> str:
             f"{name} {when.year}"][style]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(today=TODAYS, days=st.integers(min_value=-40, max_value=40), form=FORMS, style=st.integers(0, 2))
 def test_a_date_warns_exactly_when_it_is_over_12_months_old(today, days, form, style):
     edge = twelve_months_before(today)
@@ -39,7 +39,7 @@ def test_a_date_warns_exactly_when_it_is_over_12_months_old(today, days, form, s
     assert kind == ("old" if when < edge else "ok"), (today, when, edge, found)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(today=TODAYS, days=st.integers(min_value=1, max_value=4000), form=FORMS)
 def test_a_date_in_the_future_is_an_error(today, days, form):
     when = today + timedelta(days=days)

@@ -166,7 +166,7 @@ HEADING_TEXT = st.text(st.characters(categories=("L", "N", "P", "S", "Zs"),
                        min_size=1, max_size=30).filter(lambda t: t.strip())
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.lists(HEADING_TEXT, min_size=1, max_size=4))
 def test_heading_ids_are_the_toc_extensions(headings):
     headings = headings + headings   # each twice, so unique() numbers them

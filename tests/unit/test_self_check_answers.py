@@ -40,7 +40,7 @@ def test_the_top_answer_is_rarely_the_longest():
     assert longest <= max(1, N // LEVELS), f"the top answer is the longest in {longest} of {N} questions"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.sets(st.integers(0, N - 1), min_size=max(1, N // LEVELS) + 1),
        st.lists(st.sampled_from(["and", "then", "together", "with", "care"]), min_size=1, max_size=4))
 def test_making_the_top_answer_longest_in_too_many_questions_is_caught(questions, words):
@@ -54,7 +54,7 @@ def test_making_the_top_answer_longest_in_too_many_questions_is_caught(questions
     assert cues, f"the top answer is now the longest in {len(questions)} questions, and nothing was reported"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(st.integers(0, N - 1), st.integers(0, LEVELS - 1), st.floats(1.55, 4))
 def test_one_answer_much_longer_than_another_is_caught(qi, ai, factor):
     data = copy.deepcopy(DATA)
