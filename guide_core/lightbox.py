@@ -38,8 +38,16 @@ SCRIPT = 'script[src$="/glightbox.min.js"]'
 START_SCRIPT = "script#init-glightbox"
 START = re.compile(r'const lightbox = GLightbox\((\{[^<]*?\})\);\n[^<]*', re.S)
 
+# An image in a page's Markdown, written either way.
+IMAGE = re.compile(r"!\[[^\]]*\]\(|<img\b", re.I)
+
 # The loader, beside the plugin's script in the built site.
 LOADER = "lightbox-loader.js"
+
+
+def has_image(markdown: str) -> bool:
+    """Whether a page's Markdown holds an image, so the page needs the lightbox."""
+    return bool(IMAGE.search(markdown))
 
 
 def load_on_first_use(tree: Tree) -> None:

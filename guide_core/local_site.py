@@ -28,7 +28,7 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "script
 # contacts and the published addresses.
 CHECK_PARTS = [".pyspelling.yml", ".spelling-wordlist.txt", ".spelling-wordlist-cy.txt", "allowed-contacts.yml",
                "tests/published-links.txt"]
-# Share images (hooks/share_images.py) and template downloads (guide_core/template_downloads.py),
+# Share images (guide_core/share_card.py) and template downloads (guide_core/template_downloads.py),
 # each file named by a hash of what it holds.
 CACHES = [".cache/share-images", ".cache/template-downloads"]
 CHROMIUM_ARGS = [

@@ -8,13 +8,10 @@ load on first use (guide_core/lightbox.py, a step of the page pipeline),
 so the first view makes two fewer requests there too.
 """
 
-import re
-
-IMAGE = re.compile(r"!\[[^\]]*\]\(|<img\b", re.I)
+from guide_core.lightbox import has_image
 
 
 def on_page_markdown(markdown, page, config, files):
-    if "glightbox" not in page.meta and not IMAGE.search(markdown):
+    if "glightbox" not in page.meta and not has_image(markdown):
         page.meta["glightbox"] = False
     return markdown
-

@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from guide_core import languages, strings, translation
+from guide_core.config import nav_files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -37,20 +38,8 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["translation_notice"] = translation.notice(
             docs, source, page.meta, strings.load(root, language), config.get("edit_uri") or "")
     if page.meta.get("translation_status"):
+        pages = [p for p in dict.fromkeys(nav_files(config.get("nav"))) if p.endswith(".md")]
         markdown += "\n\n" + translation.status_table(
-            docs, _pages(config), strings.load(root, language), welsh=not languages.is_default(config))
+            docs, pages, strings.load(root, language), welsh=not languages.is_default(config))
     return markdown
 
-
-def _pages(config):
-    found = []
-
-    def walk(items):
-        for item in items or []:
-            if isinstance(item, str):
-                found.append(item)
-            elif isinstance(item, dict):
-                for value in item.values():
-                    walk([value] if isinstance(value, str) else value)
-    walk(config.get("nav"))
-    return [p for p in dict.fromkeys(found) if p.endswith(".md")]

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build, copy_project, parse
-from hooks.print_header import QR_FILE, qr_svg
+from guide_core.print_qr import QR_FILE, qr_svg
 from guide_core.local_site import serve
 from support import pdf_text, print_to_pdf, tab_to as _tab_to
 from support import tool as _tool

@@ -1,12 +1,7 @@
 """The built pages load the lightbox only where there is an image to enlarge.
 
-Moved from tests/unit/test_lightbox_pages.py, which tests plain functions only.
+The plain functions are tested in tests/unit/test_lightbox_pages.py.
 """
-import json
-
-from bs4 import BeautifulSoup
-
-from hooks.lightbox_pages import on_page_markdown
 
 from conftest import parse
 

@@ -4,7 +4,7 @@ import json
 
 from bs4 import BeautifulSoup
 
-from hooks.lightbox_pages import on_page_markdown
+from guide_core.lightbox import has_image
 
 from conftest import parse
 
@@ -13,22 +13,14 @@ def parse_html(text):
     return BeautifulSoup(text, "html.parser")
 
 
-class _Page:
-    def __init__(self, meta=None):
-        self.meta = meta or {}
-
-
 def test_pages_without_images_turn_the_lightbox_off():
-    page = _Page()
-    on_page_markdown("# Title\n\nText only.", page, None, None)
-    assert page.meta["glightbox"] is False
+    for markdown in ["# Title\n\nText only.", "[a link](page.md)", "An <imgur> word", "![not closed]"]:
+        assert not has_image(markdown), markdown
 
 
 def test_pages_with_images_keep_it():
-    for markdown in ["![A ladder](ladder.svg)", '<img src="a.svg" alt="A ladder">']:
-        page = _Page()
-        on_page_markdown(markdown, page, None, None)
-        assert "glightbox" not in page.meta
+    for markdown in ["![A ladder](ladder.svg)", '<img src="a.svg" alt="A ladder">', "![](a.png)", "<IMG src=a>"]:
+        assert has_image(markdown), markdown
 
 
 # What mkdocs-glightbox writes into a page (its pinned version), shortened.
