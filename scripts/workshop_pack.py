@@ -1,13 +1,7 @@
-"""Print every handout and template of a built site into one PDF booklet.
+"""Print every handout and template of a built site into one PDF booklet,
+site/downloads/workshop-pack.pdf (logic: guide_core/printing.py).
 
     python -m scripts.workshop_pack site
-
-The booklet is site/downloads/workshop-pack.pdf: each page in docs/handouts/
-and docs/templates/ (not the templates index), in the order of the page tree
-in mkdocs.yml. Each part is printed on its own, as scripts/handout_pdfs.py
-prints a handout, so it starts on a new A4 sheet with its print header: the
-guide's name, the page's address and a QR code of it. pdfunite (Debian's
-poppler-utils, which the print tests use too) joins the parts.
 
 The zip of the templates' Word and OpenDocument files is made by the build
 itself (hooks/template_downloads.py), so only this booklet needs Chromium.
@@ -16,42 +10,12 @@ itself (hooks/template_downloads.py), so only this booklet needs Chromium.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from guide_core.config import load_config, nav_files
 from guide_core.local_site import CHROMIUM_ARGS, chromium, serve
-from guide_core.template_downloads import is_template, page_path
-from scripts.handout_pdfs import page_count, print_pdf
-
-PACK = Path("downloads") / "workshop-pack.pdf"
-
-
-def is_handout(src_uri: str) -> bool:
-    parts = src_uri.split("/")
-    return len(parts) == 2 and parts[0] == "handouts" and parts[1].endswith(".md")
-
-
-def pack_pages(nav=None) -> list[str]:
-    """The booklet's pages as docs/ paths (handouts/principles.md), in page-tree order."""
-    if nav is None:
-        nav = load_config()["nav"]
-    return [f for f in nav_files(nav) if is_handout(f) or is_template(f)]
-
-
-def print_pack(page, base: str, pages: list[str], out: Path, unite: str = "pdfunite") -> None:
-    """Print each page (docs/ paths) from the site served at `base` with a
-    Playwright `page`, each to its own PDF, and join them in order into `out`."""
-    with tempfile.TemporaryDirectory() as tmp:
-        parts = []
-        for number, src_uri in enumerate(pages, start=1):
-            part = Path(tmp) / f"{number:02d}.pdf"
-            print_pdf(page, base + page_path(src_uri), part)
-            parts.append(str(part))
-        out.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run([unite, *parts, str(out)], check=True)
+from guide_core.printing import PACK, pack_pages, page_count, print_pack
+from guide_core.template_downloads import page_path
 
 
 def main(argv: list[str]) -> int:

@@ -130,9 +130,9 @@ def tool(name: str) -> str:
 
 
 def print_to_pdf(page, url: str, out: Path) -> Path:
-    """Print as ./guide pdf does (scripts/handout_pdfs.py), then leave the
+    """Print as ./guide pdf does (guide_core/printing.py), then leave the
     page in print media, for tests that read its print styles."""
-    from scripts.handout_pdfs import print_pdf
+    from guide_core.printing import print_pdf
 
     print_pdf(page, url, out)
     page.emulate_media(media="print")

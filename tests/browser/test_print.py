@@ -10,7 +10,6 @@ every printable feature is built in a copy of the project.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -377,10 +376,10 @@ TOP, BOTTOM = 18 * MM, 16 * MM  # print.css @page margins
 
 @pytest.fixture(scope="module")
 def pack(site, server, browser, tmp_path_factory):
-    """The booklet as scripts/workshop_pack.py prints it, from the test build:
+    """The booklet as ./guide pack prints it (guide_core/printing.py), from the test build:
     (pdf, [(source, address)] in page-tree order, text of each sheet, first sheet of each part)."""
     from guide_core.template_downloads import page_path
-    from scripts.workshop_pack import pack_pages, print_pack
+    from guide_core.printing import pack_pages, print_pack
 
     pages = pack_pages()
     assert pages, "mkdocs.yml lists no handout or template pages"
@@ -400,7 +399,7 @@ def test_workshop_pack_has_each_handout_and_template_in_order_each_from_a_new_sh
     pdf, parts, sheets, starts = pack
     assert len(starts) == len(parts) and starts[0] == 0, (
         f"the pack has {len(starts)} sheets with a print header, expected {len(parts)} parts, "
-        "the first on sheet 1 (scripts/workshop_pack.py)")
+        "the first on sheet 1 (guide_core/printing.py)")
     problems = []
     sizes = subprocess.run([_tool("pdfinfo"), "-f", "1", "-l", str(len(sheets)), str(pdf)],
                            capture_output=True, text=True, check=True).stdout

@@ -15,7 +15,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from conftest import ROOT
 

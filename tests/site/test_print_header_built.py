@@ -4,10 +4,6 @@ The plain functions are tested in tests/unit/test_print_qr.py.
 """
 from __future__ import annotations
 
-import base64
-import shutil
-import subprocess
-
 from guide_core import print_qr
 
 ADDRESS = "https://co-production-guide.github.io/guide/handouts/principles/"

@@ -15,7 +15,7 @@ import shutil
 import pytest
 
 from conftest import build, copy_project, parse
-from scripts.published_links import LIST, collect, read_list, resolve
+from guide_core.published_links import LIST, collect, read_list, resolve
 
 FIX = (
     "A published address stopped working. If the page moved, add a redirect under "
@@ -32,12 +32,12 @@ def test_the_list_is_committed_and_covers_pages_and_headings():
     assert sum("#" in a for a in addresses) >= 50, f"{LIST} lists fewer than 50 heading anchors."
     repeated = sorted({a for a in addresses if addresses.count(a) > 1})
     assert not repeated, f"{LIST} lists these more than once: {repeated}"
-    bad = [f"line {n}: {a}" for n, a in rows if a.startswith(("/", "http")) or " " in a]
+    bad = [f"tests/published-links.txt:{n}: {a}" for n, a in rows if a.startswith(("/", "http")) or " " in a]
     assert not bad, f"{LIST}: write addresses relative to the site, like principles/#sharing-power:\n" + "\n".join(bad)
 
 
 def test_every_published_address_still_resolves(site):
-    problems = [f"tests/published-links.txt line {n}: {address}: {problem}"
+    problems = [f"tests/published-links.txt:{n}: {address}: {problem}"
                 for n, address in read_list() if (problem := resolve(site.dir, address))]
     assert not problems, FIX + "\n" + "\n".join(problems)
 
@@ -53,7 +53,7 @@ def test_collect_finds_every_page_and_heading_with_a_permalink(site):
         for heading in soup.select("article :is(h1, h2, h3, h4, h5, h6)[id]"):
             if heading.select_one("a.headerlink") and f"{address}#{heading['id']}" not in found:
                 missing.append(f"{address}#{heading['id']}")
-    assert not missing, "scripts/published_links.py collect() missed:\n" + "\n".join(missing)
+    assert not missing, "guide_core/published_links.py collect() missed:\n" + "\n".join(missing)
     assert not any("share-this-page" in a for a in found), "The share box heading is not a published section."
 
 
@@ -116,6 +116,6 @@ def test_update_adds_new_addresses_and_refuses_to_drop_a_broken_one(site, tmp_pa
 
     listed.write_text("./\n", encoding="utf-8")
     assert published_links.main(["--update", "--site", str(site.dir)]) == 0
-    after = [a for _, a in published_links.read_list(listed)]
+    after = [a for _, a in read_list(listed)]
     assert after[0] != "" and set(after) == set(collect(site.dir)), "--update should list every current address."
     assert published_links.main(["--check", "--site", str(site.dir)]) == 0

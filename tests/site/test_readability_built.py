@@ -4,7 +4,6 @@ Moved from tests/unit/test_readability.py, which tests plain functions only.
 """
 from __future__ import annotations
 
-import pytest
 from bs4 import BeautifulSoup
 
 from guide_core.readability import META_CLASS, measure, meta_line

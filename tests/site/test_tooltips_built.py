@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT, parse
+from conftest import parse
 
 
 def test_built_headings_have_no_tooltips_and_body_text_does(site):

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, load_config
 from guide_core.feed import parse_entries
-from scripts.published_links import resolve
+from guide_core.published_links import resolve
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 DATE_HEADING = re.compile(r"^## (.+)$", re.M)

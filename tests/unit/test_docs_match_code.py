@@ -174,6 +174,55 @@ def test_guide_core_is_the_one_library(folder):
     assert not wrong, "\n".join(wrong)
 
 
+# A command (scripts/) is reached from elsewhere only as a command, through
+# its main() (or the command line's parser): what it needs from any other
+# file is in guide_core/. The exceptions, each with its reason:
+COMMAND_NAMES = {"main", "parser"}
+COMMAND_EXCEPTIONS = {
+    "scripts.fault_injection.MISTAKES": "the test counts the mistakes the command makes (at least 40)",
+    "scripts.guide.PASS_ON": "the commands that hand their options on unread, which the option test leaves out",
+    "scripts.guide.workers": "how the command line shares the tests between processes, tested without a run",
+}
+
+
+def command_uses(path: Path) -> list[tuple[int, str]]:
+    """(line, scripts.MODULE.NAME) for every name of a command that a Python file uses."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules, used = {}, []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "scripts":
+            modules.update({alias.asname or alias.name: alias.name for alias in node.names})
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("scripts."):
+            used += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+        elif isinstance(node, ast.Import):
+            used += [(node.lineno, alias.name) for alias in node.names if alias.name.startswith("scripts.")]
+    used += [(node.lineno, f"scripts.{modules[node.value.id]}.{node.attr}") for node in ast.walk(tree)
+             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules]
+    return used
+
+
+def test_a_command_is_used_only_as_a_command():
+    wrong = []
+    for path in sorted([*(ROOT / "tests").rglob("*.py"), *(ROOT / "scripts").rglob("*.py")]):
+        for line, name in command_uses(path):
+            if name.rsplit(".", 1)[-1] not in COMMAND_NAMES and name not in COMMAND_EXCEPTIONS:
+                wrong.append(f"{path.relative_to(ROOT)}:{line}: uses {name} of a command. Fix: move it into "
+                             "guide_core/ and import it from there, or call the command's main().")
+    assert not wrong, "\n".join(wrong)
+    stale = [name for name in COMMAND_EXCEPTIONS if not name.rsplit(".", 1)[0].startswith("scripts.")
+             or not (ROOT / (name.rsplit(".", 1)[0].replace(".", "/") + ".py")).is_file()]
+    assert not stale, f"COMMAND_EXCEPTIONS names commands that do not exist: {stale}"
+
+
+def test_the_command_rule_finds_every_way_of_using_a_command(tmp_path):
+    code = tmp_path / "uses.py"
+    code.write_text("from scripts import guide, check_links as links\nfrom scripts.published_links import collect, main\n"
+                    "import scripts.benchmark\nguide.main([])\nlinks.report([])\n")
+    assert sorted(name for _, name in command_uses(code)) == [
+        "scripts.benchmark", "scripts.check_links.report", "scripts.guide.main",
+        "scripts.published_links.collect", "scripts.published_links.main"]
+
+
 def test_the_import_rule_catches_a_wrong_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from __future__ import annotations\nimport os\nfrom hooks.csp import on_post_build\n")

@@ -7,8 +7,6 @@ title: pages with different titles get different pictures.
 
 from __future__ import annotations
 
-import hashlib
-
 from PIL import Image, ImageDraw, ImageFont
 
 from guide_core import share_card
