@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -103,11 +104,20 @@ def nav_sections(nav) -> dict[str, list[str]]:
 
 
 def nav_line(config_text: str, file: str) -> int:
-    """The line of mkdocs.yml that lists `file` in the page tree (1 if none)."""
+    """The line of mkdocs.yml that lists `file` in the page tree (1 if none):
+    the first line that ends with it after a ':' or a '-'."""
+    return _line_endings(config_text).get(file, 1)
+
+
+@functools.lru_cache(maxsize=4)
+def _line_endings(config_text: str) -> dict[str, int]:
+    """Whatever each line ends with after a ':' or '-' (and any spaces), to
+    its first line: one pass over mkdocs.yml for all the files looked up."""
+    found: dict[str, int] = {}
     for number, line in enumerate(config_text.splitlines(), start=1):
-        if re.search(rf"(:|-)\s*{re.escape(file)}\s*$", line):
-            return number
-    return 1
+        for mark in re.finditer(r"[:-]\s*", line):
+            found.setdefault(line[mark.end():].rstrip(), number)
+    return found
 
 
 def site_url(path: Path = CONFIG) -> str:

@@ -124,11 +124,16 @@ def published_addresses(project):
         if isinstance(plugin, dict) and "redirects" in plugin:
             redirects = (plugin["redirects"] or {}).get("redirect_maps") or {}
     ids_of: dict[Path, dict[str, int]] = {}
+    sources: dict[str, Path | None] = {}  # by the address's page part: most share a page
     for number, line in enumerate(read_text(listed, PUBLISHED).splitlines(), start=1):
         address = line.strip()
         if not address or address.startswith("#"):
             continue
-        source = _source_of(address, project.docs)
+        where = address.split("#", 1)[0]
+        if where not in sources:
+            found = _source_of(address, project.docs)
+            sources[where] = found and found.resolve()
+        source = sources[where]
         if source is None:
             stem = address.split("#", 1)[0].strip("/")
             if not any(str(old).removesuffix(".md").removesuffix("/index") == stem for old in redirects):
@@ -136,7 +141,7 @@ def published_addresses(project):
                               "if the page moved, add a redirect under 'redirect_maps' in mkdocs.yml "
                               "(old-name.md: new-name.md)")
             continue
-        page = project.by_path.get(source.resolve())
+        page = project.by_path.get(source)
         anchor = address.partition("#")[2]
         if not anchor or page is None:
             continue

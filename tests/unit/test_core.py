@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import ROOT
-from guide_core.config import ConfigError, load_config, load_yaml, nav_files, site_url
+from guide_core.config import ConfigError, load_config, load_yaml, nav_files, nav_line, site_url
 from guide_core.text import split_sentences, words_outside_quotations
 
 
@@ -56,3 +58,21 @@ WORDS = st.lists(st.builds(lambda a, joiner, b: a + joiner + b, st.text(LETTERS,
 def test_every_word_counts_once_in_any_alphabet(words):
     from guide_core.text import word_count
     assert word_count(" ".join(words)) == len(words)
+
+
+def _nav_line_by_search(config_text: str, file: str) -> int:
+    """nav_line as a search of every line for that one file: what the one-pass index must agree with."""
+    for number, line in enumerate(config_text.splitlines(), start=1):
+        if re.search(rf"(:|-)\s*{re.escape(file)}\s*$", line):
+            return number
+    return 1
+
+
+@given(st.text(alphabet="ab.md:- \t\n", max_size=80), st.text(alphabet="ab.md:-", min_size=1, max_size=8))
+def test_nav_line_finds_the_line_a_search_finds(config_text, file):
+    assert nav_line(config_text, file) == _nav_line_by_search(config_text, file)
+
+
+def test_nav_line_names_the_line_of_the_page_tree():
+    text = "site_name: Guide\nnav:\n  - Home: index.md\n  - Why: why-co-produce.md\n  - x.md\n"
+    assert [nav_line(text, f) for f in ("index.md", "why-co-produce.md", "x.md", "co-produce.md", "no.md")] == [3, 4, 5, 4, 1]
