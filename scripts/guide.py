@@ -121,6 +121,11 @@ def workers(extra: list[str]) -> list[str]:
     return [] if count == "0" else ["-n", count, "--dist", "worksteal"]
 
 
+def wants_help(extra: list[str]) -> bool:
+    """A command asked for its tool's options: it shows them, and builds or installs nothing for it."""
+    return "-h" in extra or "--help" in extra
+
+
 def cmd_serve(args, extra):
     """preview the site with live reload at http://127.0.0.1:8000"""
     os.execv(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000",
@@ -161,21 +166,25 @@ def cmd_pack(args, extra):
 def cmd_check(args, extra):
     """build (or reuse a build of the same files) and check the pages and the built site (--changed: only changed files)"""
     test_packages()
-    apt_install(SPELLING)
+    if not wants_help(extra):
+        apt_install(SPELLING)
     return run("-m", "scripts.check_content", "docs", "--site", *extra)
 
 
 def cmd_bench(args, extra):
     """print build time, page weight and requests against the budget (--help: its options)"""
     test_packages()
-    apt_install({**BROWSER, **SPELLING})
-    node_tools("lighthouse")
+    if not wants_help(extra):
+        apt_install({**BROWSER, **SPELLING})
+        node_tools("lighthouse")
     return run("-m", "scripts.benchmark", *extra)
 
 
 def cmd_pin(args, extra):
     """compile requirements*.txt with hashes from the .in files (--upgrade, --upgrade-package NAME)"""
     test_packages()
+    if wants_help(extra):
+        return subprocess.run([str(VENV / "bin" / "pip-compile"), "--help"]).returncode
     # The test file is constrained by the build file, so compile that first.
     for name in ("requirements", "requirements-test"):
         done = subprocess.run(
@@ -192,7 +201,8 @@ def cmd_pin(args, extra):
 def cmd_links(args, extra):
     """build, then check every outside link and report by page"""
     test_packages()
-    build_site()
+    if not wants_help(extra):
+        build_site()
     return run("-m", "scripts.check_links", "site", *extra)
 
 
@@ -208,8 +218,11 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", metavar="COMMAND")
     for name, function in globals().items():
         if name.startswith("cmd_"):
+            # A command that hands its options on also hands on --help, so it
+            # shows the options of the tool it runs (test has its own, --fast).
+            own_help = name[4:] not in PASS_ON or name == "cmd_test"
             sub = commands.add_parser(name[4:], help=function.__doc__, description=function.__doc__,
-                                      allow_abbrev=False)
+                                      allow_abbrev=False, add_help=own_help)
             sub.set_defaults(function=function)
             if name == "cmd_test":
                 sub.add_argument("--fast", action="store_true",

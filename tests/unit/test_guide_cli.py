@@ -3,6 +3,8 @@ unknown command exits 2, and options go in any order."""
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from scripts import guide
@@ -47,3 +49,32 @@ def test_fast_is_read_in_any_position(argv):
 def test_a_chosen_test_run_stays_in_one_process():
     assert guide.workers(["tests/unit/test_core.py"]) == []
     assert guide.workers(["-k", "links"]) == []
+
+
+@pytest.mark.parametrize("name", sorted(guide.PASS_ON - {"serve", "test"}))
+def test_help_of_a_command_shows_its_tools_options_and_sets_up_nothing(name, monkeypatch):
+    """./guide NAME --help hands --help to the tool the command runs, once,
+    and builds or installs nothing for it (serve's tool is mkdocs serve)."""
+    ran = []
+
+    def set_up(*args, **kwargs):
+        raise AssertionError(f"./guide {name} --help set something up")
+
+    for step in ("build_site", "apt_install", "node_tools"):
+        monkeypatch.setattr(guide, step, set_up)
+    monkeypatch.setattr(guide, "test_packages", lambda: None)
+    monkeypatch.setattr(guide, "run", lambda *command: ran.append(command) or 0)
+    monkeypatch.setattr(subprocess, "run", lambda command, **kw: ran.append(tuple(command)) or Done(0))
+    assert guide.main([name, "--help"]) == 0
+    assert len(ran) == 1 and "--help" in ran[0], f"./guide {name} --help ran {ran}"
+
+
+def test_help_of_test_names_its_own_option(capsys):
+    with pytest.raises(SystemExit) as done:
+        guide.main(["test", "--help"])
+    assert done.value.code == 0 and "--fast" in capsys.readouterr().out
+
+
+class Done:
+    def __init__(self, returncode):
+        self.returncode = returncode
