@@ -28,9 +28,9 @@ PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "hooks", "includes", "script
 # contacts and the published addresses.
 CHECK_PARTS = [".pyspelling.yml", ".spelling-wordlist.txt", ".spelling-wordlist-cy.txt", "allowed-contacts.yml",
                "tests/published-links.txt"]
-# Share images (guide_core/share_card.py) and template downloads (guide_core/template_downloads.py),
-# each file named by a hash of what it holds.
-CACHES = [".cache/share-images", ".cache/template-downloads"]
+# Share images (guide_core/share_card.py), print QR codes (guide_core/print_qr.py) and
+# template downloads (guide_core/template_downloads.py), each file named by a hash of what it holds.
+CACHES = [".cache/share-images", ".cache/print-qr", ".cache/template-downloads"]
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -21,7 +21,21 @@ def test_qr_svg_is_a_small_file_that_loads_nothing():
 
 
 def test_write_qr_puts_the_file_beside_the_page(tmp_path):
-    path = print_qr.write_qr(ADDRESS, tmp_path / "handouts" / "principles")
+    cache = tmp_path / "cache"
+    path = print_qr.write_qr(ADDRESS, tmp_path / "handouts" / "principles", cache)
     assert path == tmp_path / "handouts" / "principles" / print_qr.QR_FILE
     assert path.read_text(encoding="utf-8") == print_qr.qr_svg(ADDRESS)
-    assert print_qr.write_qr("", tmp_path) is None
+    assert print_qr.write_qr("", tmp_path, cache) is None
+
+
+def test_each_address_is_drawn_once_and_each_page_gets_its_own(tmp_path, monkeypatch):
+    cache, drawn = tmp_path / "cache", []
+    draw = print_qr.qr_svg
+    monkeypatch.setattr(print_qr, "qr_svg", lambda address: drawn.append(address) or draw(address))
+    other = ADDRESS.replace("principles", "glossary")
+    for folder, address in [("a", ADDRESS), ("b", ADDRESS), ("c", other)]:
+        print_qr.write_qr(address, tmp_path / folder, cache)
+    assert drawn == [ADDRESS, other], "an address already drawn was drawn again"
+    assert (tmp_path / "a" / print_qr.QR_FILE).read_text(encoding="utf-8") == draw(ADDRESS)
+    assert (tmp_path / "c" / print_qr.QR_FILE).read_text(encoding="utf-8") == draw(other) != draw(ADDRESS)
+    assert not list(cache.glob("*.tmp")), "a half-written file was left in the cache"
